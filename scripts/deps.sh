@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# deps.sh: the one list of Debian 12 packages ctile needs, and the check that
+# they are installed. Usage: scripts/deps.sh build|check|run
+#
+# Installs what is missing with apt-get when run as root; otherwise prints the
+# exact command to run and exits 1.
+set -euo pipefail
+
+# To build ctile.
+build_pkgs=(
+	build-essential pkg-config clang-format
+	libxcb1-dev libxcb-icccm4-dev libxcb-ewmh-dev libxcb-keysyms1-dev
+	libxcb-randr0-dev libxcb-xkb-dev libxcb-util-dev
+	libxkbcommon-dev libxkbcommon-x11-dev
+)
+# To run the unit and end-to-end tests (make check).
+check_pkgs=(
+	libcmocka-dev
+	xvfb xinit xauth xterm xdotool wmctrl x11-utils x11-xserver-utils
+	python3 python3-pytest python3-pytest-xdist python3-xlib
+	imagemagick fonts-dejavu-core
+)
+# To try it (make run): nested in Xephyr, or headless in Xvfb.
+run_pkgs=(
+	xserver-xephyr xvfb xterm xdotool wmctrl x11-utils imagemagick
+	fonts-dejavu-core
+)
+
+usage() {
+	echo "usage: $0 build|check|run" >&2
+	exit 2
+}
+
+[ $# -eq 1 ] || usage
+case "$1" in
+build) want=("${build_pkgs[@]}") ;;
+check) want=("${build_pkgs[@]}" "${check_pkgs[@]}") ;;
+run) want=("${build_pkgs[@]}" "${run_pkgs[@]}") ;;
+*) usage ;;
+esac
+
+# One dpkg-query call for the whole list; a package it does not know at all
+# is missing too (it is reported on stderr, not in the output).
+declare -A have=()
+while read -r status pkg; do
+	[ "$status" = ii ] && have[$pkg]=1
+done < <(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${want[@]}" \
+	2>/dev/null || true)
+declare -A seen=()
+missing=()
+for p in "${want[@]}"; do
+	if [ -z "${have[$p]-}" ] && [ -z "${seen[$p]-}" ]; then
+		missing+=("$p")
+		seen[$p]=1
+	fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "ctile: missing Debian packages: ${missing[*]}" >&2
+	echo "Install them with:" >&2
+	echo "  sudo apt-get install --no-install-recommends ${missing[*]}" >&2
+	exit 1
+fi
+
+echo "ctile: installing missing Debian packages: ${missing[*]}" >&2
+apt-get update
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	"${missing[@]}" </dev/null

@@ -1,0 +1,92 @@
+/* arrange.c: compute where every client should be; x.c sends the changes. */
+#include "arrange.h"
+
+#include <stdlib.h>
+
+#include "layout.h"
+
+struct rect arrange_center(struct rect area, int w, int h)
+{
+	if (w > area.w)
+		w = area.w;
+	if (h > area.h)
+		h = area.h;
+	return (struct rect){area.x + (area.w - w) / 2,
+			     area.y + (area.h - h) / 2, w, h};
+}
+
+struct rect arrange_clamp(struct rect r, struct rect area)
+{
+	/* Keep at least this much of a window reachable by the mouse. */
+	const int keep = 32;
+	if (r.w < 1)
+		r.w = 1;
+	if (r.h < 1)
+		r.h = 1;
+	if (r.x > area.x + area.w - keep)
+		r.x = area.x + area.w - keep;
+	if (r.y > area.y + area.h - keep)
+		r.y = area.y + area.h - keep;
+	if (r.x + r.w < area.x + keep)
+		r.x = area.x + keep - r.w;
+	if (r.y < area.y)
+		r.y = area.y;
+	return r;
+}
+
+static struct rect shrink(struct rect r, int by)
+{
+	if (by <= 0 || r.w <= 2 * by || r.h <= 2 * by)
+		return r;
+	return (struct rect){r.x + by, r.y + by, r.w - 2 * by, r.h - 2 * by};
+}
+
+static bool is_tiled(const struct client *c, const struct layout *l)
+{
+	return client_visible(c) && !c->floating && !c->fullscreen &&
+	       l->arrange;
+}
+
+static void place_floating(struct client *c, struct rect work)
+{
+	if (c->float_geom.w <= 0 || c->float_geom.h <= 0) {
+		struct rect g = c->x.geom;
+		c->float_geom =
+		    g.w > 0 ? g : arrange_center(work, work.w / 2, work.h / 2);
+	}
+	c->want = c->float_geom;
+}
+
+void arrange_monitor(struct monitor *mon, const struct settings *s)
+{
+	struct tag_state *ts = monitor_tag_state(mon);
+	const struct layout *l = layouts[ts->layout];
+	size_t n = 0;
+	for (struct client *c = mon->clients; c; c = c->next)
+		n += is_tiled(c, l);
+	struct rect *rects = n ? calloc(n, sizeof(*rects)) : NULL;
+	if (n && !rects)
+		return; /* keep the old geometry rather than crash */
+	struct layout_params p = {ts->nmaster, ts->mfact, s->gap_inner};
+	if (n)
+		l->arrange(&p, shrink(mon->work, s->gap_outer), n, rects);
+	size_t i = 0;
+	for (struct client *c = mon->clients; c; c = c->next) {
+		c->want_visible = client_visible(c);
+		if (!c->want_visible)
+			continue;
+		if (c->fullscreen)
+			c->want = mon->geom;
+		else if (is_tiled(c, l))
+			c->want = rects[i++];
+		else
+			place_floating(c, mon->work);
+	}
+	free(rects);
+}
+
+void arrange(struct model *m, const struct settings *s)
+{
+	for (struct monitor *mon = m->mons; mon; mon = mon->next)
+		arrange_monitor(mon, s);
+}

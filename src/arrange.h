@@ -1,0 +1,17 @@
+/* arrange.h: model + layouts -> each client's wanted rect and visibility. */
+#ifndef CTILE_ARRANGE_H
+#define CTILE_ARRANGE_H
+
+#include "model.h"
+#include "wm.h"
+
+/* Fill want and want_visible of every client. Pure: no X. */
+void arrange(struct model *m, const struct settings *s);
+void arrange_monitor(struct monitor *mon, const struct settings *s);
+
+/* Where a floating window goes when it has no place yet: centred. */
+struct rect arrange_center(struct rect area, int w, int h);
+/* Clamp r so that at least part of it stays on area. */
+struct rect arrange_clamp(struct rect r, struct rect area);
+
+#endif

@@ -1,0 +1,61 @@
+/* command.h: the one table of commands that keys, config and socket run. */
+#ifndef CTILE_COMMAND_H
+#define CTILE_COMMAND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "words.h"
+
+struct wm;
+
+struct cmd_args {
+	const struct words *words; /* words[0] is the command name */
+	int argc;		   /* arguments after the name */
+	char *const *argv;	   /* words->w + 1 */
+	const char *rest;	   /* the raw text after the name */
+};
+
+/* Run the command; on failure write a one-line reason to err. */
+typedef bool (*cmd_handler)(struct wm *wm, const struct cmd_args *a, char *err,
+			    size_t len);
+
+struct command {
+	const char *name;
+	int min_args, max_args; /* max -1: any number */
+	const char *usage;	/* the arguments, as shown in errors */
+	const char *help;	/* one line */
+	cmd_handler run;
+};
+
+extern const struct command commands[]; /* sorted by name */
+extern const size_t command_count;
+
+const struct command *command_find(const char *name);
+
+/* Parse line and run it. Empty lines and comments succeed doing nothing.
+ * On failure err holds "message" and *err_col its 0-based column. */
+bool command_run(struct wm *wm, const char *line, char *err, size_t len,
+		 int *err_col);
+
+/* Handlers, grouped by file (cmd_*.c). */
+bool cmd_view(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_toggleview(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_tag(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_toggletag(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_layout(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_mfact(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_nmaster(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_focus(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_swap(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_zoom(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_floating(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_close(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_kill(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_spawn(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_restart(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_quit(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_bind(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_set(struct wm *, const struct cmd_args *, char *, size_t);
+
+#endif

@@ -1,0 +1,269 @@
+/* events.c: one handler per X event; handlers change the model only. */
+#include "events.h"
+
+#include <xcb/xkb.h>
+
+#include "arrange.h"
+#include "command.h"
+#include "ewmh.h"
+#include "fetch.h"
+#include "layout.h"
+#include "log.h"
+#include "manage.h"
+#include "wm.h"
+#include "x.h"
+
+static void on_map_request(struct wm *wm, xcb_map_request_event_t *ev)
+{
+	struct client *c = model_find(&wm->model, ev->window);
+	if (c) {
+		/* Mapped again while managed: it wants to be seen. */
+		if (!client_visible(c))
+			model_set_urgent(&wm->model, c, true);
+		else
+			c->x.mapped = false, wm->model.dirty |= DIRTY_ARRANGE;
+		return;
+	}
+	manage_begin(wm, ev->window, false);
+}
+
+/* A managed floating window may move and resize within its monitor. */
+static void configure_floating(struct wm *wm, struct client *c,
+			       xcb_configure_request_event_t *ev)
+{
+	struct rect g = c->float_geom;
+	int bw = 2 * wm->settings.border_width;
+	if (ev->value_mask & XCB_CONFIG_WINDOW_X)
+		g.x = ev->x;
+	if (ev->value_mask & XCB_CONFIG_WINDOW_Y)
+		g.y = ev->y;
+	if (ev->value_mask & XCB_CONFIG_WINDOW_WIDTH)
+		g.w = ev->width + bw;
+	if (ev->value_mask & XCB_CONFIG_WINDOW_HEIGHT)
+		g.h = ev->height + bw;
+	if (g.w > c->mon->work.w)
+		g.w = c->mon->work.w;
+	if (g.h > c->mon->work.h)
+		g.h = c->mon->work.h;
+	c->float_geom = arrange_clamp(g, c->mon->work);
+	wm->model.dirty |= DIRTY_ARRANGE;
+}
+
+/* A tiled window keeps its place: tell it where it is (ICCCM 4.1.5). */
+static void send_configure_notify(struct wm *wm, struct client *c)
+{
+	struct rect g = c->x.geom;
+	int bw = c->x.border;
+	xcb_configure_notify_event_t ce = {
+	    .response_type = XCB_CONFIGURE_NOTIFY,
+	    .event = c->id,
+	    .window = c->id,
+	    .x = (int16_t)g.x,
+	    .y = (int16_t)g.y,
+	    .width = (uint16_t)(g.w - 2 * bw),
+	    .height = (uint16_t)(g.h - 2 * bw),
+	    .border_width = (uint16_t)bw,
+	};
+	xcb_send_event(wm->x->conn, 0, c->id, XCB_EVENT_MASK_STRUCTURE_NOTIFY,
+		       (const char *)&ce);
+}
+
+static void on_configure_request(struct wm *wm,
+				 xcb_configure_request_event_t *ev)
+{
+	struct client *c = model_find(&wm->model, ev->window);
+	struct tag_state *ts = c ? monitor_tag_state(c->mon) : NULL;
+	if (c && (c->floating || !layouts[ts->layout]->arrange)) {
+		configure_floating(wm, c, ev);
+	} else if (c) {
+		if (c->x.configured)
+			send_configure_notify(wm, c);
+	} else {
+		/* Not ours (yet): let it have what it asks. */
+		uint32_t v[7];
+		int i = 0;
+		uint16_t mask = ev->value_mask;
+		if (mask & XCB_CONFIG_WINDOW_X)
+			v[i++] = (uint32_t)ev->x;
+		if (mask & XCB_CONFIG_WINDOW_Y)
+			v[i++] = (uint32_t)ev->y;
+		if (mask & XCB_CONFIG_WINDOW_WIDTH)
+			v[i++] = ev->width;
+		if (mask & XCB_CONFIG_WINDOW_HEIGHT)
+			v[i++] = ev->height;
+		if (mask & XCB_CONFIG_WINDOW_BORDER_WIDTH)
+			v[i++] = ev->border_width;
+		if (mask & XCB_CONFIG_WINDOW_SIBLING)
+			v[i++] = ev->sibling;
+		if (mask & XCB_CONFIG_WINDOW_STACK_MODE)
+			v[i++] = ev->stack_mode;
+		xcb_configure_window(wm->x->conn, ev->window, mask, v);
+	}
+}
+
+static void on_unmap(struct wm *wm, xcb_unmap_notify_event_t *ev)
+{
+	struct client *c = model_find(&wm->model, ev->window);
+	bool synthetic = ev->response_type & 0x80;
+	if (!c) {
+		struct pending *p = manage_pending_find(wm->x, ev->window);
+		if (p)
+			p->dead = true;
+		return;
+	}
+	if (!synthetic && c->x.ignore_unmaps > 0) {
+		c->x.ignore_unmaps--;
+		return;
+	}
+	manage_forget(wm, c, true);
+}
+
+static void on_destroy(struct wm *wm, xcb_destroy_notify_event_t *ev)
+{
+	struct client *c = model_find(&wm->model, ev->window);
+	if (c) {
+		manage_forget(wm, c, false);
+		return;
+	}
+	struct pending *p = manage_pending_find(wm->x, ev->window);
+	if (p)
+		p->dead = true;
+}
+
+static void on_property(struct wm *wm, xcb_property_notify_event_t *ev)
+{
+	struct xconn *x = wm->x;
+	if (ev->window == x->root) {
+		if (ev->atom == XCB_ATOM_WM_NAME)
+			wm->model.dirty |= DIRTY_BAR; /* the status text */
+		return;
+	}
+	struct client *c = model_find(&wm->model, ev->window);
+	if (!c || ev->state == XCB_PROPERTY_DELETE)
+		return;
+	xcb_atom_t a = ev->atom;
+	if (a == XCB_ATOM_WM_NAME || a == x->ewmh._NET_WM_NAME) {
+		fetch_update(x, c, FETCH_NAME);
+		fetch_update(x, c, FETCH_NET_NAME);
+	} else if (a == XCB_ATOM_WM_HINTS) {
+		fetch_update(x, c, FETCH_HINTS);
+	} else if (a == XCB_ATOM_WM_NORMAL_HINTS) {
+		fetch_update(x, c, FETCH_NORMAL_HINTS);
+	} else if (a == XCB_ATOM_WM_CLASS) {
+		fetch_update(x, c, FETCH_CLASS);
+	} else if (a == x_atom(x, ATOM_WM_PROTOCOLS)) {
+		fetch_update(x, c, FETCH_PROTOCOLS);
+	}
+}
+
+/* Was this EnterNotify caused by our own moving of windows? */
+static bool caused_by_us(const struct xconn *x, uint16_t seq)
+{
+	return x->enter_ignore && (uint16_t)(seq - x->enter_from) <=
+				      (uint16_t)(x->enter_to - x->enter_from);
+}
+
+static void on_enter(struct wm *wm, xcb_enter_notify_event_t *ev)
+{
+	if (!wm->settings.focus_follows_mouse ||
+	    ev->mode != XCB_NOTIFY_MODE_NORMAL ||
+	    ev->detail == XCB_NOTIFY_DETAIL_INFERIOR ||
+	    caused_by_us(wm->x, ev->sequence))
+		return;
+	struct client *c = model_find(&wm->model, ev->event);
+	if (c && c != model_focused(&wm->model))
+		model_focus(&wm->model, c);
+}
+
+static void on_button(struct wm *wm, xcb_button_press_event_t *ev)
+{
+	wm->x->time = ev->time;
+	struct client *c = model_find(&wm->model, ev->event);
+	if (c)
+		model_focus(&wm->model, c);
+	xcb_allow_events(wm->x->conn, XCB_ALLOW_REPLAY_POINTER, ev->time);
+}
+
+static void on_key(struct wm *wm, xcb_key_press_event_t *ev)
+{
+	wm->x->time = ev->time;
+	const char *command = keys_lookup(wm, ev->detail, ev->state);
+	if (!command)
+		return;
+	char err[256];
+	int col;
+	if (!command_run(wm, command, err, sizeof(err), &col))
+		log_warn("%s: %s", command, err);
+}
+
+static void on_xkb(struct wm *wm, xcb_generic_event_t *ev)
+{
+	uint8_t type = ((xcb_xkb_new_keyboard_notify_event_t *)ev)->xkbType;
+	if (type == XCB_XKB_NEW_KEYBOARD_NOTIFY || type == XCB_XKB_MAP_NOTIFY)
+		keys_reload_keymap(wm);
+}
+
+static void on_error(xcb_generic_error_t *e)
+{
+	/* Clients die between our requests all the time: not our problem. */
+	log_debug("X error %d on request %d.%d (resource %#x)", e->error_code,
+		  e->major_code, e->minor_code, e->resource_id);
+}
+
+static void on_root_resize(struct wm *wm, xcb_configure_notify_event_t *ev)
+{
+	struct monitor *mon = wm->model.mons;
+	if (ev->window != wm->x->root || !mon || mon->next)
+		return; /* several monitors: the monitors issue */
+	mon->geom = mon->work = (struct rect){0, 0, ev->width, ev->height};
+	wm->model.dirty |= DIRTY_ARRANGE;
+}
+
+void events_handle(struct wm *wm, xcb_generic_event_t *ev)
+{
+	uint8_t type = ev->response_type & 0x7f;
+	if (type == wm->x->kb.xkb_event_base && type) {
+		on_xkb(wm, ev);
+		return;
+	}
+	switch (type) {
+	case 0:
+		on_error((xcb_generic_error_t *)ev);
+		break;
+	case XCB_MAP_REQUEST:
+		on_map_request(wm, (xcb_map_request_event_t *)ev);
+		break;
+	case XCB_CONFIGURE_REQUEST:
+		on_configure_request(wm, (xcb_configure_request_event_t *)ev);
+		break;
+	case XCB_UNMAP_NOTIFY:
+		on_unmap(wm, (xcb_unmap_notify_event_t *)ev);
+		break;
+	case XCB_DESTROY_NOTIFY:
+		on_destroy(wm, (xcb_destroy_notify_event_t *)ev);
+		break;
+	case XCB_PROPERTY_NOTIFY:
+		on_property(wm, (xcb_property_notify_event_t *)ev);
+		break;
+	case XCB_ENTER_NOTIFY:
+		on_enter(wm, (xcb_enter_notify_event_t *)ev);
+		break;
+	case XCB_BUTTON_PRESS:
+		on_button(wm, (xcb_button_press_event_t *)ev);
+		break;
+	case XCB_KEY_PRESS:
+		on_key(wm, (xcb_key_press_event_t *)ev);
+		break;
+	case XCB_MAPPING_NOTIFY:
+		keys_reload_keymap(wm);
+		break;
+	case XCB_CLIENT_MESSAGE:
+		ewmh_client_message(wm, (xcb_client_message_event_t *)ev);
+		break;
+	case XCB_CONFIGURE_NOTIFY:
+		on_root_resize(wm, (xcb_configure_notify_event_t *)ev);
+		break;
+	default:
+		break;
+	}
+}

@@ -1,0 +1,181 @@
+/* ewmh.c: EWMH root and window properties, and client messages. */
+#include "ewmh.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fetch.h"
+#include "log.h"
+#include "wm.h"
+#include "x.h"
+
+void ewmh_setup(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	xcb_ewmh_connection_t *e = &x->ewmh;
+	xcb_atom_t supported[] = {
+	    e->_NET_SUPPORTED,
+	    e->_NET_SUPPORTING_WM_CHECK,
+	    e->_NET_WM_NAME,
+	    e->_NET_CLIENT_LIST,
+	    e->_NET_ACTIVE_WINDOW,
+	    e->_NET_NUMBER_OF_DESKTOPS,
+	    e->_NET_DESKTOP_NAMES,
+	    e->_NET_CURRENT_DESKTOP,
+	    e->_NET_WM_DESKTOP,
+	    e->_NET_CLOSE_WINDOW,
+	    e->_NET_WM_WINDOW_TYPE,
+	    e->_NET_WM_WINDOW_TYPE_DOCK,
+	    e->_NET_WM_WINDOW_TYPE_DIALOG,
+	};
+	xcb_ewmh_set_supported(e, 0, sizeof(supported) / sizeof(*supported),
+			       supported);
+	xcb_ewmh_set_supporting_wm_check(e, x->check, x->check);
+	xcb_ewmh_set_wm_name(e, x->check, 5, "ctile");
+	xcb_ewmh_set_supporting_wm_check(e, x->root, x->check);
+	ewmh_publish(wm, DIRTY_VIEW | DIRTY_CLIENTS);
+}
+
+static int by_order(const void *a, const void *b)
+{
+	const struct client *ca = *(struct client *const *)a;
+	const struct client *cb = *(struct client *const *)b;
+	return (ca->x.order > cb->x.order) - (ca->x.order < cb->x.order);
+}
+
+static void publish_client_list(struct wm *wm)
+{
+	size_t n = model_count(&wm->model), i = 0;
+	struct client **all = n ? malloc(n * sizeof(*all)) : NULL;
+	xcb_window_t *ids = n ? malloc(n * sizeof(*ids)) : NULL;
+	if (n && (!all || !ids))
+		goto out;
+	for (struct monitor *m = wm->model.mons; m; m = m->next)
+		for (struct client *c = m->clients; c; c = c->next)
+			all[i++] = c;
+	qsort(all, n, sizeof(*all), by_order);
+	for (i = 0; i < n; i++)
+		ids[i] = all[i]->id;
+	xcb_ewmh_set_client_list(&wm->x->ewmh, 0, (uint32_t)n, ids);
+out:
+	free(all);
+	free(ids);
+}
+
+static void publish_desktops(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	struct model *m = &wm->model;
+	char names[CTILE_MAX_TAGS * CTILE_TAG_NAME_MAX];
+	size_t len = 0;
+	for (int i = 0; i < m->ntags; i++) {
+		size_t n = strlen(m->tag_names[i]) + 1;
+		memcpy(names + len, m->tag_names[i], n);
+		len += n;
+	}
+	xcb_ewmh_set_number_of_desktops(&x->ewmh, 0, (uint32_t)m->ntags);
+	xcb_ewmh_set_desktop_names(&x->ewmh, 0, (uint32_t)len, names);
+	xcb_ewmh_set_current_desktop(&x->ewmh, 0,
+				     (uint32_t)lowest_tag(m->selmon->view));
+	/* For restart: every monitor's view and every tag's settings. */
+	uint32_t views[64], states[64 * CTILE_MAX_TAGS * 3];
+	size_t nv = 0, ns = 0;
+	for (struct monitor *mon = m->mons; mon && nv < 32; mon = mon->next) {
+		views[nv++] = mon->view;
+		views[nv++] = mon->prev_view;
+		for (int t = 0; t < CTILE_MAX_TAGS; t++) {
+			states[ns++] = (uint32_t)mon->tag[t].layout;
+			states[ns++] = (uint32_t)mon->tag[t].nmaster;
+			states[ns++] = (uint32_t)(mon->tag[t].mfact * 1000.0f);
+		}
+	}
+	xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE, x->root,
+			    x_atom(x, ATOM_CTILE_VIEW), XCB_ATOM_CARDINAL, 32,
+			    (uint32_t)nv, views);
+	xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE, x->root,
+			    x_atom(x, ATOM_CTILE_TAG_STATE), XCB_ATOM_CARDINAL,
+			    32, (uint32_t)ns, states);
+}
+
+static void publish_tags(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	for (struct monitor *m = wm->model.mons; m; m = m->next)
+		for (struct client *c = m->clients; c; c = c->next) {
+			if (!c->tags_dirty)
+				continue;
+			uint32_t floating = c->floating;
+			xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE,
+					    c->id, x_atom(x, ATOM_CTILE_TAGS),
+					    XCB_ATOM_CARDINAL, 32, 1, &c->tags);
+			xcb_change_property(
+			    x->conn, XCB_PROP_MODE_REPLACE, c->id,
+			    x_atom(x, ATOM_CTILE_FLOATING), XCB_ATOM_CARDINAL,
+			    32, 1, &floating);
+			xcb_ewmh_set_wm_desktop(&x->ewmh, c->id,
+						(uint32_t)lowest_tag(c->tags));
+			c->tags_dirty = false;
+		}
+}
+
+void ewmh_publish(struct wm *wm, unsigned dirty)
+{
+	if (dirty & DIRTY_CLIENTS)
+		publish_client_list(wm);
+	if (dirty & DIRTY_VIEW)
+		publish_desktops(wm);
+	if (dirty & DIRTY_TAGS)
+		publish_tags(wm);
+}
+
+/* _NET_ACTIVE_WINDOW: show the window (viewing its lowest tag if it is
+ * hidden) and focus it, as wmctrl -a and rofi's switcher expect. */
+static void activate(struct model *m, struct client *c)
+{
+	if (!client_visible(c))
+		model_view(m, c->mon, (tagmask)1 << lowest_tag(c->tags));
+	model_focus(m, c);
+}
+
+static void client_request(struct wm *wm, struct client *c, xcb_atom_t type,
+			   const uint32_t *d)
+{
+	xcb_ewmh_connection_t *e = &wm->x->ewmh;
+	struct model *m = &wm->model;
+	if (type == e->_NET_WM_DESKTOP) {
+		if (d[0] == 0xFFFFFFFFu)
+			model_set_tags(m, c, model_all_tags(m));
+		else if (d[0] < (uint32_t)m->ntags)
+			model_set_tags(m, c, (tagmask)1 << d[0]);
+		else
+			log_debug("ignored _NET_WM_DESKTOP %u", d[0]);
+	} else if (type == e->_NET_ACTIVE_WINDOW) {
+		activate(m, c);
+	} else if (type == e->_NET_CLOSE_WINDOW) {
+		c->close_wanted = true;
+		m->dirty |= DIRTY_FOCUS;
+	}
+}
+
+void ewmh_client_message(struct wm *wm, xcb_client_message_event_t *ev)
+{
+	struct xconn *x = wm->x;
+	struct model *m = &wm->model;
+	const uint32_t *d = ev->data.data32;
+	if (ev->format != 32) {
+		log_debug("ignored client message of format %d", ev->format);
+		return;
+	}
+	if (ev->type == x_atom(x, ATOM_CTILE_SYNC)) {
+		fetch_sync(x, d[0], d[1]);
+	} else if (ev->type == x->ewmh._NET_CURRENT_DESKTOP) {
+		if (d[0] < (uint32_t)m->ntags)
+			model_view(m, m->selmon, (tagmask)1 << d[0]);
+		else
+			log_debug("ignored _NET_CURRENT_DESKTOP %u", d[0]);
+	} else {
+		struct client *c = model_find(m, ev->window);
+		if (c)
+			client_request(wm, c, ev->type, d);
+	}
+}

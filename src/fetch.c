@@ -1,0 +1,171 @@
+/* fetch.c: the FIFO of outstanding property requests and their replies. */
+#include "fetch.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xcb/xcb_icccm.h>
+#include <xcb/xcbext.h>
+
+#include "log.h"
+#include "manage.h"
+#include "wm.h"
+
+/* Byte limits: a title of 100 KB must not cost 100 KB per change. */
+#define LONGS(bytes) ((bytes) / 4)
+
+static bool push(struct xconn *x, struct fetch f)
+{
+	if (x->fetch_head + x->fetch_len == x->fetch_cap) {
+		if (x->fetch_head > 0) {
+			memmove(x->fetches, x->fetches + x->fetch_head,
+				x->fetch_len * sizeof(*x->fetches));
+			x->fetch_head = 0;
+		} else {
+			size_t cap = x->fetch_cap ? x->fetch_cap * 2 : 256;
+			struct fetch *grown =
+			    realloc(x->fetches, cap * sizeof(*grown));
+			if (!grown)
+				return false;
+			x->fetches = grown;
+			x->fetch_cap = cap;
+		}
+	}
+	x->fetches[x->fetch_head + x->fetch_len++] = f;
+	return true;
+}
+
+static unsigned int send_request(struct xconn *x, xcb_window_t win,
+				 enum fetch_kind kind)
+{
+	xcb_ewmh_connection_t *e = &x->ewmh;
+	xcb_atom_t prop, type = XCB_GET_PROPERTY_TYPE_ANY;
+	uint32_t longs = 1;
+	switch (kind) {
+	case FETCH_NAME:
+		prop = XCB_ATOM_WM_NAME, longs = LONGS(CTILE_TITLE_MAX);
+		break;
+	case FETCH_NET_NAME:
+		prop = e->_NET_WM_NAME, type = e->UTF8_STRING,
+		longs = LONGS(CTILE_TITLE_MAX);
+		break;
+	case FETCH_CLASS:
+		prop = XCB_ATOM_WM_CLASS, type = XCB_ATOM_STRING,
+		longs = LONGS(2 * CTILE_CLASS_MAX);
+		break;
+	case FETCH_HINTS:
+		prop = XCB_ATOM_WM_HINTS,
+		longs = XCB_ICCCM_NUM_WM_HINTS_ELEMENTS;
+		break;
+	case FETCH_NORMAL_HINTS:
+		prop = XCB_ATOM_WM_NORMAL_HINTS, longs = 18;
+		break;
+	case FETCH_TRANSIENT:
+		prop = XCB_ATOM_WM_TRANSIENT_FOR, type = XCB_ATOM_WINDOW;
+		break;
+	case FETCH_PROTOCOLS:
+		prop = x_atom(x, ATOM_WM_PROTOCOLS), type = XCB_ATOM_ATOM,
+		longs = 32;
+		break;
+	case FETCH_TYPE:
+		prop = e->_NET_WM_WINDOW_TYPE, type = XCB_ATOM_ATOM, longs = 32;
+		break;
+	case FETCH_CTILE_TAGS:
+		prop = x_atom(x, ATOM_CTILE_TAGS), type = XCB_ATOM_CARDINAL;
+		break;
+	case FETCH_CTILE_FLOATING:
+		prop = x_atom(x, ATOM_CTILE_FLOATING), type = XCB_ATOM_CARDINAL;
+		break;
+	case FETCH_NET_DESKTOP:
+		prop = e->_NET_WM_DESKTOP, type = XCB_ATOM_CARDINAL;
+		break;
+	case FETCH_GEOMETRY:
+		return xcb_get_geometry(x->conn, win).sequence;
+	default:
+		return 0;
+	}
+	return xcb_get_property(x->conn, 0, win, prop, type, 0, longs).sequence;
+}
+
+void fetch_request(struct xconn *x, xcb_window_t win, enum fetch_kind kind)
+{
+	struct fetch f = {send_request(x, win, kind), win, (uint8_t)kind, 0};
+	if (!push(x, f)) {
+		/* Out of memory: drop the reply rather than stall the queue. */
+		xcb_discard_reply(x->conn, f.seq);
+		log_error("out of memory queueing a property request");
+	}
+}
+
+void fetch_update(struct xconn *x, struct client *c, enum fetch_kind kind)
+{
+	uint32_t bit = 1u << kind;
+	if (c->x.fetching & bit) {
+		c->x.refetch |= bit;
+		return;
+	}
+	c->x.fetching |= bit;
+	fetch_request(x, c->id, kind);
+}
+
+void fetch_sync(struct xconn *x, xcb_window_t win, uint32_t serial)
+{
+	push(x, (struct fetch){0, win, FETCH_SYNC, serial});
+}
+
+static void sync_ready(struct xconn *x, xcb_window_t win, uint32_t serial)
+{
+	if (x->nsyncs + 2 > x->syncs_cap) {
+		size_t cap = x->syncs_cap ? x->syncs_cap * 2 : 16;
+		uint32_t *grown = realloc(x->syncs, cap * sizeof(*grown));
+		if (!grown)
+			return;
+		x->syncs = grown;
+		x->syncs_cap = cap;
+	}
+	x->syncs[x->nsyncs++] = win;
+	x->syncs[x->nsyncs++] = serial;
+}
+
+static void deliver(struct wm *wm, const struct fetch *f, void *reply)
+{
+	struct pending *p = manage_pending_find(wm->x, f->win);
+	if (p) {
+		if (!p->dead)
+			props_apply(wm, NULL, p, f->kind, reply);
+		if (--p->outstanding == 0)
+			manage_finish(wm, p);
+		return;
+	}
+	struct client *c = model_find(&wm->model, f->win);
+	if (!c)
+		return;
+	uint32_t bit = 1u << f->kind;
+	c->x.fetching &= ~bit;
+	props_apply(wm, c, NULL, f->kind, reply);
+	if (c->x.refetch & bit) {
+		c->x.refetch &= ~bit;
+		fetch_update(wm->x, c, f->kind);
+	}
+}
+
+void fetch_process(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	while (x->fetch_len) {
+		struct fetch f = x->fetches[x->fetch_head];
+		void *reply = NULL;
+		xcb_generic_error_t *error = NULL;
+		if (f.kind == FETCH_SYNC) {
+			sync_ready(x, f.win, f.serial);
+		} else {
+			if (!xcb_poll_for_reply(x->conn, f.seq, &reply, &error))
+				return;
+			free(error); /* BadWindow: it died; reply is NULL */
+			deliver(wm, &f, reply);
+			free(reply);
+		}
+		x->fetch_head++;
+		if (--x->fetch_len == 0)
+			x->fetch_head = 0;
+	}
+}

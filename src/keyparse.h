@@ -1,0 +1,14 @@
+/* keyparse.h: "Mod4+Shift+Return" -> X modifier mask and keysym. No X. */
+#ifndef CTILE_KEYPARSE_H
+#define CTILE_KEYPARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Modifier names: Shift, Control (Ctrl), Lock, Mod1 (Alt), Mod2, Mod3,
+ * Mod4 (Super), Mod5; case-insensitive. The key is an xkb keysym name. */
+bool key_parse(const char *spec, uint16_t *mods, uint32_t *keysym, char *err,
+	       size_t len);
+
+#endif

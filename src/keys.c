@@ -1,0 +1,146 @@
+/* keys.c: the keyboard through libxkbcommon-x11: keymap, grabs, lookup. */
+#include <stdlib.h>
+#include <xcb/xkb.h>
+#include <xkbcommon/xkbcommon-x11.h>
+
+#include "log.h"
+#include "wm.h"
+#include "x.h"
+
+#define RELEVANT_MODS                                                          \
+	(XCB_MOD_MASK_SHIFT | XCB_MOD_MASK_CONTROL | XCB_MOD_MASK_1 |          \
+	 XCB_MOD_MASK_2 | XCB_MOD_MASK_3 | XCB_MOD_MASK_4 | XCB_MOD_MASK_5)
+
+/* Does keycode produce keysym at the level a binding with mods reaches? */
+static bool key_has_sym(struct xkb_keymap *km, xcb_keycode_t code,
+			uint16_t mods, uint32_t keysym)
+{
+	const xkb_keysym_t *syms;
+	int levels = (mods & XCB_MOD_MASK_SHIFT) ? 2 : 1;
+	for (int level = 0; level < levels; level++) {
+		int n =
+		    xkb_keymap_key_get_syms_by_level(km, code, 0, level, &syms);
+		for (int i = 0; i < n; i++)
+			if (syms[i] == keysym)
+				return true;
+	}
+	return false;
+}
+
+/* Which real modifier NumLock is on: a startup-time round trip. */
+static uint16_t find_numlock(struct xconn *x)
+{
+	xcb_get_modifier_mapping_reply_t *r = xcb_get_modifier_mapping_reply(
+	    x->conn, xcb_get_modifier_mapping(x->conn), NULL);
+	if (!r)
+		return XCB_MOD_MASK_2;
+	xcb_keycode_t *codes = xcb_get_modifier_mapping_keycodes(r);
+	uint16_t mask = 0;
+	for (int mod = 0; mod < 8 && !mask; mod++)
+		for (int k = 0; k < r->keycodes_per_modifier; k++) {
+			xcb_keycode_t code =
+			    codes[mod * r->keycodes_per_modifier + k];
+			if (code && key_has_sym(x->kb.keymap, code, 0,
+						XKB_KEY_Num_Lock))
+				mask = (uint16_t)(1 << mod);
+		}
+	free(r);
+	return mask ? mask : XCB_MOD_MASK_2;
+}
+
+bool keys_init(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	struct keyboard *kb = &x->kb;
+	if (!xkb_x11_setup_xkb_extension(x->conn, XKB_X11_MIN_MAJOR_XKB_VERSION,
+					 XKB_X11_MIN_MINOR_XKB_VERSION,
+					 XKB_X11_SETUP_XKB_EXTENSION_NO_FLAGS,
+					 NULL, NULL, &kb->xkb_event_base,
+					 NULL)) {
+		log_error("the X server has no XKB extension");
+		return false;
+	}
+	kb->ctx = xkb_context_new(XKB_CONTEXT_NO_FLAGS);
+	kb->device = xkb_x11_get_core_keyboard_device_id(x->conn);
+	if (!kb->ctx || kb->device < 0) {
+		log_error("cannot read the keyboard");
+		return false;
+	}
+	uint16_t events = XCB_XKB_EVENT_TYPE_NEW_KEYBOARD_NOTIFY |
+			  XCB_XKB_EVENT_TYPE_MAP_NOTIFY;
+	xcb_xkb_select_events(x->conn, XCB_XKB_ID_USE_CORE_KBD, events, 0,
+			      events, 0xff, 0xff, NULL);
+	keys_reload_keymap(wm);
+	return kb->keymap != NULL;
+}
+
+void keys_reload_keymap(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	struct xkb_keymap *km = xkb_x11_keymap_new_from_device(
+	    x->kb.ctx, x->conn, x->kb.device, XKB_KEYMAP_COMPILE_NO_FLAGS);
+	if (!km) {
+		log_warn("could not read the new keymap; keeping the old one");
+		return;
+	}
+	xkb_keymap_unref(x->kb.keymap);
+	x->kb.keymap = km;
+	x->kb.numlock = find_numlock(x);
+	x->grabs_dirty = true;
+}
+
+void keys_finish(struct keyboard *kb)
+{
+	xkb_keymap_unref(kb->keymap);
+	xkb_context_unref(kb->ctx);
+	kb->keymap = NULL;
+	kb->ctx = NULL;
+}
+
+static void grab_code(struct xconn *x, xcb_keycode_t code, uint16_t mods)
+{
+	const uint16_t extra[] = {
+	    0, XCB_MOD_MASK_LOCK, x->kb.numlock,
+	    (uint16_t)(x->kb.numlock | XCB_MOD_MASK_LOCK)};
+	for (size_t i = 0; i < sizeof(extra) / sizeof(*extra); i++)
+		xcb_grab_key(x->conn, 1, x->root, mods | extra[i], code,
+			     XCB_GRAB_MODE_ASYNC, XCB_GRAB_MODE_ASYNC);
+}
+
+void keys_grab(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	struct xkb_keymap *km = x->kb.keymap;
+	xcb_ungrab_key(x->conn, XCB_GRAB_ANY, x->root, XCB_MOD_MASK_ANY);
+	xkb_keycode_t min = xkb_keymap_min_keycode(km);
+	xkb_keycode_t max = xkb_keymap_max_keycode(km);
+	for (size_t b = 0; b < wm->nbindings; b++) {
+		const struct binding *bind = &wm->bindings[b];
+		bool found = false;
+		for (xkb_keycode_t code = min; code <= max && code <= 255;
+		     code++) {
+			if (key_has_sym(km, code, bind->mods, bind->keysym)) {
+				grab_code(x, (xcb_keycode_t)code, bind->mods);
+				found = true;
+			}
+		}
+		if (!found)
+			log_debug("no key on this keyboard for '%s'",
+				  bind->command);
+	}
+	x->grabs_dirty = false;
+	wm->bindings_dirty = false;
+}
+
+const char *keys_lookup(struct wm *wm, xcb_keycode_t code, uint16_t state)
+{
+	struct xconn *x = wm->x;
+	uint16_t mods = state & RELEVANT_MODS & ~x->kb.numlock;
+	for (size_t b = 0; b < wm->nbindings; b++) {
+		const struct binding *bind = &wm->bindings[b];
+		if (bind->mods == mods &&
+		    key_has_sym(x->kb.keymap, code, mods, bind->keysym))
+			return bind->command;
+	}
+	return NULL;
+}

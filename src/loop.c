@@ -1,0 +1,118 @@
+/* loop.c: poll() over X and signals; arrange once per batch of events. */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include "loop.h"
+
+#include "arrange.h"
+#include "events.h"
+#include "ewmh.h"
+#include "fetch.h"
+#include "log.h"
+#include "spawn.h"
+#include "wm.h"
+#include "x.h"
+
+void loop_refresh(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	struct model *m = &wm->model;
+	if (wm->bindings_dirty || x->grabs_dirty)
+		keys_grab(wm);
+	x_close_wanted(wm);
+	unsigned dirty = m->dirty;
+	m->dirty = 0;
+	x->enter_ignore = false;
+	if (dirty & DIRTY_ARRANGE) {
+		arrange(m, &wm->settings);
+		x_apply(wm);
+	}
+	if (dirty & (DIRTY_ARRANGE | DIRTY_FOCUS))
+		x_apply_focus(wm);
+	ewmh_publish(wm, dirty);
+	x_send_sync_replies(x);
+	xcb_flush(x->conn);
+}
+
+static int signals_open(void)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGCHLD);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	return signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+}
+
+static void signals_read(struct wm *wm, int fd)
+{
+	struct signalfd_siginfo si;
+	while (read(fd, &si, sizeof(si)) == sizeof(si)) {
+		switch (si.ssi_signo) {
+		case SIGCHLD:
+			spawn_reap();
+			break;
+		case SIGTERM:
+		case SIGINT:
+			wm->exit = WM_QUIT;
+			break;
+		default:
+			log_info("signal %u ignored", si.ssi_signo);
+		}
+	}
+}
+
+static void drain_events(struct wm *wm)
+{
+	xcb_generic_event_t *ev;
+	while ((ev = xcb_poll_for_event(wm->x->conn))) {
+		events_handle(wm, ev);
+		free(ev);
+	}
+}
+
+bool loop_run(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	int sfd = signals_open();
+	struct pollfd fds[2] = {
+	    {.fd = xcb_get_file_descriptor(x->conn), .events = POLLIN},
+	    {.fd = sfd, .events = POLLIN},
+	};
+	bool ok = true;
+	while (wm->exit == WM_RUN) {
+		drain_events(wm);
+		fetch_process(wm);
+		loop_refresh(wm);
+		if (xcb_connection_has_error(x->conn)) {
+			log_error("lost the connection to the X server");
+			ok = false;
+			break;
+		}
+		if (wm->exit != WM_RUN)
+			break;
+		/* Events read while sending would not wake poll(). */
+		xcb_generic_event_t *queued =
+		    xcb_poll_for_queued_event(x->conn);
+		if (queued) {
+			events_handle(wm, queued);
+			free(queued);
+			continue;
+		}
+		if (poll(fds, sfd >= 0 ? 2 : 1, -1) < 0 && errno != EINTR)
+			break;
+		if (sfd >= 0 && (fds[1].revents & POLLIN))
+			signals_read(wm, sfd);
+	}
+	if (sfd >= 0)
+		close(sfd);
+	return ok;
+}

@@ -1,0 +1,179 @@
+/* manage.c: the life of a managed window from map request to destroy. */
+#include "manage.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xcb/xcb_icccm.h>
+
+#include "arrange.h"
+#include "fetch.h"
+#include "hints.h"
+#include "log.h"
+#include "wm.h"
+
+/* What we ask about every new window, in the order it is applied:
+ * _NET_WM_NAME after WM_NAME so that it wins when both exist. */
+static const enum fetch_kind manage_fetches[] = {
+    FETCH_GEOMETRY, FETCH_NAME,		FETCH_NET_NAME,	      FETCH_CLASS,
+    FETCH_HINTS,    FETCH_NORMAL_HINTS, FETCH_TRANSIENT,      FETCH_PROTOCOLS,
+    FETCH_TYPE,	    FETCH_CTILE_TAGS,	FETCH_CTILE_FLOATING, FETCH_NET_DESKTOP,
+};
+#define NO_DESKTOP (UINT32_MAX - 1)
+
+struct pending *manage_pending_find(struct xconn *x, xcb_window_t win)
+{
+	for (struct pending *p = x->pending; p; p = p->next)
+		if (p->win == win)
+			return p;
+	return NULL;
+}
+
+struct pending *manage_begin(struct wm *wm, xcb_window_t win, bool adopt)
+{
+	struct xconn *x = wm->x;
+	if (model_find(&wm->model, win) || manage_pending_find(x, win))
+		return NULL;
+	struct pending *p = calloc(1, sizeof(*p));
+	if (!p) {
+		log_error("out of memory: window %#x left unmanaged", win);
+		xcb_map_window(x->conn, win);
+		return NULL;
+	}
+	p->win = p->props.id = win;
+	p->adopt = adopt;
+	p->saved_floating = -1;
+	p->net_desktop = NO_DESKTOP;
+	/* Only a window we adopt may keep its own idea of its tags. */
+	size_t n = sizeof(manage_fetches) / sizeof(*manage_fetches);
+	if (!adopt)
+		n -= 3;
+	for (size_t i = 0; i < n; i++)
+		fetch_request(x, win, manage_fetches[i]);
+	p->outstanding = (int)n;
+	/* Oldest first, so windows are managed in the order they came. */
+	struct pending **tail = &x->pending;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = p;
+	return p;
+}
+
+static void pending_remove(struct xconn *x, struct pending *p)
+{
+	for (struct pending **i = &x->pending; *i; i = &(*i)->next)
+		if (*i == p) {
+			*i = p->next;
+			break;
+		}
+	free(p);
+}
+
+/* Tags for a new window: saved ones (restart), its parent's, or the view. */
+static tagmask choose_tags(struct wm *wm, struct pending *p,
+			   struct client *parent)
+{
+	tagmask all = model_all_tags(&wm->model);
+	if (p->adopt && (p->saved_tags & all))
+		return p->saved_tags & all;
+	if (parent)
+		return parent->tags;
+	if (p->adopt && p->net_desktop == 0xFFFFFFFFu)
+		return all;
+	if (p->adopt && p->net_desktop < (uint32_t)wm->model.ntags)
+		return (tagmask)1 << p->net_desktop;
+	return 0; /* the view */
+}
+
+static void place_floating(struct wm *wm, struct client *c,
+			   struct client *parent)
+{
+	struct rect g = c->float_geom;
+	int bw = 2 * wm->settings.border_width;
+	int w = g.w - bw, h = g.h - bw;
+	hints_apply(&c->hints, &w, &h);
+	g.w = w + bw, g.h = h + bw;
+	struct rect area = parent ? parent->want : c->mon->work;
+	if (parent || (g.x == 0 && g.y == 0)) {
+		struct rect centred = arrange_center(area, g.w, g.h);
+		g.x = centred.x, g.y = centred.y;
+	}
+	c->float_geom = arrange_clamp(g, c->mon->work);
+}
+
+/* Copy what the replies told us into the model's client. */
+static void copy_props(struct client *c, const struct client *from)
+{
+	memcpy(c->title, from->title, sizeof(c->title));
+	memcpy(c->class_name, from->class_name, sizeof(c->class_name));
+	memcpy(c->instance, from->instance, sizeof(c->instance));
+	c->hints = from->hints;
+	c->never_focus = from->never_focus;
+	c->takes_focus = from->takes_focus;
+	c->can_delete = from->can_delete;
+	c->transient_for = from->transient_for;
+	c->urgent = from->urgent;
+	c->float_geom = from->float_geom;
+}
+
+static void watch_window(struct wm *wm, xcb_window_t win)
+{
+	struct xconn *x = wm->x;
+	uint32_t mask =
+	    XCB_EVENT_MASK_ENTER_WINDOW | XCB_EVENT_MASK_PROPERTY_CHANGE;
+	xcb_change_window_attributes(x->conn, win, XCB_CW_EVENT_MASK, &mask);
+	/* Click to focus: the click is replayed to the window afterwards. */
+	xcb_grab_button(x->conn, 0, win, XCB_EVENT_MASK_BUTTON_PRESS,
+			XCB_GRAB_MODE_SYNC, XCB_GRAB_MODE_ASYNC, XCB_NONE,
+			XCB_NONE, XCB_BUTTON_INDEX_ANY, XCB_MOD_MASK_ANY);
+}
+
+void manage_finish(struct wm *wm, struct pending *p)
+{
+	struct xconn *x = wm->x;
+	if (p->dead) {
+		pending_remove(x, p);
+		return;
+	}
+	if (p->is_dock) {
+		/* Bars and desktops place themselves (struts: a later issue).
+		 */
+		xcb_map_window(x->conn, p->win);
+		pending_remove(x, p);
+		return;
+	}
+	struct client *parent =
+	    p->props.transient_for
+		? model_find(&wm->model, p->props.transient_for)
+		: NULL;
+	struct monitor *mon = parent ? parent->mon : wm->model.selmon;
+	struct client *c =
+	    model_manage(&wm->model, p->win, mon, choose_tags(wm, p, parent));
+	if (!c) {
+		xcb_map_window(x->conn, p->win);
+		pending_remove(x, p);
+		return;
+	}
+	copy_props(c, &p->props);
+	c->x.order = ++x->manage_order;
+	c->floating = parent || c->hints.fixed || p->is_dialog ||
+		      p->saved_floating == 1 || p->props.transient_for;
+	if (c->floating)
+		place_floating(wm, c, parent);
+	/* An adopted window that is on screen is mapped already. */
+	c->x.mapped = p->adopt && p->props.x.mapped;
+	watch_window(wm, p->win);
+	if ((!p->adopt || p->win == x->adopt_focus) && client_visible(c))
+		model_focus(&wm->model, c);
+	pending_remove(x, p);
+}
+
+void manage_forget(struct wm *wm, struct client *c, bool withdrawn)
+{
+	struct xconn *x = wm->x;
+	if (withdrawn) {
+		x_set_wm_state(x, c->id, XCB_ICCCM_WM_STATE_WITHDRAWN);
+		xcb_delete_property(x->conn, c->id, x->ewmh._NET_WM_DESKTOP);
+		xcb_delete_property(x->conn, c->id, x_atom(x, ATOM_CTILE_TAGS));
+	}
+	model_unmanage(&wm->model, c);
+}

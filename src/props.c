@@ -1,0 +1,177 @@
+/* props.c: read window properties from replies, trusting nothing in them. */
+#include <stdlib.h>
+#include <string.h>
+#include <xcb/xcb_icccm.h>
+
+#include "fetch.h"
+#include "hints.h"
+#include "wm.h"
+
+/* Copy a property's bytes as text: bounded, NUL-terminated, and with
+ * control characters made blanks so that nothing downstream trips. */
+static void copy_text(char *dst, size_t size, const char *src, int len)
+{
+	size_t n = len > 0 ? (size_t)len : 0;
+	if (n >= size)
+		n = size - 1;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)src[i];
+		dst[i] = ch < 0x20 || ch == 0x7f ? ' ' : (char)ch;
+	}
+	dst[n] = '\0';
+}
+
+static bool reply_is(const xcb_get_property_reply_t *r, uint8_t format)
+{
+	return r && r->format == format && r->value_len > 0;
+}
+
+static bool cardinal(const xcb_get_property_reply_t *r, uint32_t *out)
+{
+	if (!reply_is(r, 32))
+		return false;
+	*out = *(uint32_t *)xcb_get_property_value(r);
+	return true;
+}
+
+static void apply_title(struct client *c, xcb_get_property_reply_t *r, bool net)
+{
+	bool text = r && r->format == 8;
+	if (net && !(text && r->value_len))
+		return; /* no _NET_WM_NAME: WM_NAME stands */
+	copy_text(c->title, sizeof(c->title),
+		  text ? xcb_get_property_value(r) : "",
+		  text ? xcb_get_property_value_length(r) : 0);
+}
+
+static void apply_class(struct client *c, xcb_get_property_reply_t *r)
+{
+	xcb_icccm_get_wm_class_reply_t wc;
+	if (!reply_is(r, 8) || !xcb_icccm_get_wm_class_from_reply(&wc, r))
+		return;
+	/* The parser stops at the reply's end; copy before r is freed. */
+	copy_text(c->instance, sizeof(c->instance), wc.instance_name,
+		  (int)strlen(wc.instance_name));
+	const char *end = (const char *)xcb_get_property_value(r) +
+			  xcb_get_property_value_length(r);
+	int n = wc.class_name < end
+		    ? (int)strnlen(wc.class_name, (size_t)(end - wc.class_name))
+		    : 0;
+	copy_text(c->class_name, sizeof(c->class_name), wc.class_name, n);
+}
+
+static void apply_hints(struct wm *wm, struct client *c,
+			xcb_get_property_reply_t *r, bool managed)
+{
+	xcb_icccm_wm_hints_t h;
+	if (!r || !xcb_icccm_get_wm_hints_from_reply(&h, r))
+		return;
+	c->never_focus = (h.flags & XCB_ICCCM_WM_HINT_INPUT) && !h.input;
+	bool urgent = (h.flags & XCB_ICCCM_WM_HINT_X_URGENCY) != 0;
+	if (!managed) {
+		c->urgent = urgent;
+		return;
+	}
+	/* The focused window is never shown as urgent. */
+	if (urgent && c == model_focused(&wm->model))
+		urgent = false;
+	model_set_urgent(&wm->model, c, urgent);
+}
+
+static void apply_protocols(struct client *c, xcb_get_property_reply_t *r,
+			    const struct xconn *x)
+{
+	c->takes_focus = c->can_delete = false;
+	if (!reply_is(r, 32) || r->type != XCB_ATOM_ATOM)
+		return;
+	const xcb_atom_t *atoms = xcb_get_property_value(r);
+	for (uint32_t i = 0; i < r->value_len; i++) {
+		c->takes_focus |= atoms[i] == x_atom(x, ATOM_WM_TAKE_FOCUS);
+		c->can_delete |= atoms[i] == x_atom(x, ATOM_WM_DELETE_WINDOW);
+	}
+}
+
+static void apply_type(struct pending *p, xcb_get_property_reply_t *r,
+		       const xcb_ewmh_connection_t *e)
+{
+	if (!p || !reply_is(r, 32) || r->type != XCB_ATOM_ATOM)
+		return;
+	const xcb_atom_t *t = xcb_get_property_value(r);
+	for (uint32_t i = 0; i < r->value_len; i++) {
+		p->is_dock |= t[i] == e->_NET_WM_WINDOW_TYPE_DOCK ||
+			      t[i] == e->_NET_WM_WINDOW_TYPE_DESKTOP;
+		p->is_dialog |= t[i] == e->_NET_WM_WINDOW_TYPE_DIALOG ||
+				t[i] == e->_NET_WM_WINDOW_TYPE_UTILITY ||
+				t[i] == e->_NET_WM_WINDOW_TYPE_SPLASH ||
+				t[i] == e->_NET_WM_WINDOW_TYPE_TOOLBAR;
+	}
+}
+
+static void apply_geometry(struct wm *wm, struct client *c,
+			   xcb_get_geometry_reply_t *g)
+{
+	if (!g)
+		return;
+	int bw = 2 * wm->settings.border_width;
+	c->float_geom =
+	    (struct rect){g->x, g->y, g->width + bw, g->height + bw};
+}
+
+/* Only the pending (not yet managed) window's extra facts. */
+static void apply_saved(struct pending *p, enum fetch_kind kind,
+			xcb_get_property_reply_t *r)
+{
+	uint32_t v;
+	if (!p || !cardinal(r, &v))
+		return;
+	if (kind == FETCH_CTILE_TAGS)
+		p->saved_tags = v;
+	else if (kind == FETCH_CTILE_FLOATING)
+		p->saved_floating = v != 0;
+	else if (kind == FETCH_NET_DESKTOP)
+		p->net_desktop = v;
+}
+
+void props_apply(struct wm *wm, struct client *c, struct pending *p,
+		 enum fetch_kind kind, void *reply)
+{
+	bool managed = c != NULL;
+	if (!c)
+		c = &p->props;
+	xcb_get_property_reply_t *r = reply;
+	xcb_size_hints_t sh;
+	xcb_window_t parent;
+	switch (kind) {
+	case FETCH_NAME:
+	case FETCH_NET_NAME:
+		apply_title(c, r, kind == FETCH_NET_NAME);
+		wm->model.dirty |= DIRTY_BAR;
+		break;
+	case FETCH_CLASS:
+		apply_class(c, r);
+		break;
+	case FETCH_HINTS:
+		apply_hints(wm, c, r, managed);
+		break;
+	case FETCH_NORMAL_HINTS:
+		if (r && xcb_icccm_get_wm_size_hints_from_reply(&sh, r))
+			hints_sanitize(&sh, &c->hints);
+		break;
+	case FETCH_TRANSIENT:
+		if (r && xcb_icccm_get_wm_transient_for_from_reply(&parent, r))
+			c->transient_for = parent == c->id ? 0 : parent;
+		break;
+	case FETCH_PROTOCOLS:
+		apply_protocols(c, r, wm->x);
+		break;
+	case FETCH_TYPE:
+		apply_type(p, r, &wm->x->ewmh);
+		break;
+	case FETCH_GEOMETRY:
+		apply_geometry(wm, c, reply);
+		break;
+	default:
+		apply_saved(p, kind, r);
+		break;
+	}
+}

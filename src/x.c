@@ -1,0 +1,329 @@
+/* x.c: the X connection and the only code that changes windows on it. */
+#include "x.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xcb/xcb_icccm.h>
+
+#include "log.h"
+#include "wm.h"
+
+static const char *const atom_names[ATOM_COUNT] = {
+    [ATOM_WM_PROTOCOLS] = "WM_PROTOCOLS",
+    [ATOM_WM_DELETE_WINDOW] = "WM_DELETE_WINDOW",
+    [ATOM_WM_TAKE_FOCUS] = "WM_TAKE_FOCUS",
+    [ATOM_WM_STATE] = "WM_STATE",
+    [ATOM_CTILE_SYNC] = "_CTILE_SYNC",
+    [ATOM_CTILE_TAGS] = "_CTILE_TAGS",
+    [ATOM_CTILE_FLOATING] = "_CTILE_FLOATING",
+    [ATOM_CTILE_VIEW] = "_CTILE_VIEW",
+    [ATOM_CTILE_TAG_STATE] = "_CTILE_TAG_STATE",
+};
+
+bool x_connect(struct xconn *x, const char *display, char *err, size_t len)
+{
+	int screen = 0;
+	memset(x, 0, sizeof(*x));
+	x->conn = xcb_connect(display, &screen);
+	if (xcb_connection_has_error(x->conn)) {
+		const char *name = display ? display : getenv("DISPLAY");
+		snprintf(err, len, "cannot open display '%s'",
+			 name && *name ? name : "(DISPLAY is not set)");
+		xcb_disconnect(x->conn);
+		x->conn = NULL;
+		return false;
+	}
+	xcb_screen_iterator_t it =
+	    xcb_setup_roots_iterator(xcb_get_setup(x->conn));
+	for (; it.rem && screen > 0; screen--)
+		xcb_screen_next(&it);
+	x->screen = it.data;
+	x->root = x->screen->root;
+	return true;
+}
+
+static bool intern_atoms(struct xconn *x)
+{
+	xcb_intern_atom_cookie_t cookies[ATOM_COUNT];
+	for (int i = 0; i < ATOM_COUNT; i++)
+		cookies[i] = xcb_intern_atom(x->conn, 0, strlen(atom_names[i]),
+					     atom_names[i]);
+	xcb_intern_atom_cookie_t *ewmh = xcb_ewmh_init_atoms(x->conn, &x->ewmh);
+	bool ok = true;
+	for (int i = 0; i < ATOM_COUNT; i++) {
+		xcb_intern_atom_reply_t *r =
+		    xcb_intern_atom_reply(x->conn, cookies[i], NULL);
+		ok = ok && r;
+		x->atoms[i] = r ? r->atom : XCB_NONE;
+		free(r);
+	}
+	return xcb_ewmh_init_atoms_replies(&x->ewmh, ewmh, NULL) && ok;
+}
+
+bool x_become_wm(struct xconn *x, char *err, size_t len)
+{
+	uint32_t mask = XCB_EVENT_MASK_SUBSTRUCTURE_REDIRECT |
+			XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY |
+			XCB_EVENT_MASK_STRUCTURE_NOTIFY |
+			XCB_EVENT_MASK_PROPERTY_CHANGE |
+			XCB_EVENT_MASK_ENTER_WINDOW;
+	xcb_generic_error_t *e = xcb_request_check(
+	    x->conn, xcb_change_window_attributes_checked(
+			 x->conn, x->root, XCB_CW_EVENT_MASK, &mask));
+	if (e) {
+		free(e);
+		snprintf(err, len, "another window manager is running");
+		return false;
+	}
+	if (!intern_atoms(x)) {
+		snprintf(err, len, "cannot intern the atoms ctile needs");
+		return false;
+	}
+	x->check = xcb_generate_id(x->conn);
+	xcb_create_window(x->conn, XCB_COPY_FROM_PARENT, x->check, x->root, -1,
+			  -1, 1, 1, 0, XCB_WINDOW_CLASS_INPUT_ONLY,
+			  XCB_COPY_FROM_PARENT, 0, NULL);
+	return true;
+}
+
+void x_disconnect(struct xconn *x)
+{
+	if (!x->conn)
+		return;
+	free(x->fetches);
+	free(x->syncs);
+	while (x->pending) {
+		struct pending *next = x->pending->next;
+		free(x->pending);
+		x->pending = next;
+	}
+	keys_finish(&x->kb);
+	if (x->ewmh.connection)
+		xcb_ewmh_connection_wipe(&x->ewmh);
+	xcb_disconnect(x->conn);
+	x->conn = NULL;
+}
+
+xcb_atom_t x_atom(const struct xconn *x, enum atom_id id)
+{
+	return x->atoms[id];
+}
+
+uint32_t x_pixel(const struct xconn *x, uint32_t rgb)
+{
+	/* TrueColor depth 24/32, what every server of this century has. */
+	return x->screen->root_depth == 32 ? (rgb | 0xff000000u) : rgb;
+}
+
+void x_set_wm_state(struct xconn *x, xcb_window_t win, uint32_t state)
+{
+	uint32_t data[2] = {state, XCB_NONE};
+	xcb_atom_t a = x_atom(x, ATOM_WM_STATE);
+	xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE, win, a, a, 32, 2,
+			    data);
+}
+
+/* Remember the sequence numbers of our requests: EnterNotify events they
+ * cause must not move the focus under focus-follows-mouse. */
+static void enter_note(struct xconn *x, unsigned int seq)
+{
+	if (!x->enter_ignore) {
+		x->enter_from = (uint16_t)seq;
+		x->enter_ignore = true;
+	}
+	x->enter_to = (uint16_t)seq;
+}
+
+static void configure(struct xconn *x, struct client *c, int bw)
+{
+	struct rect g = c->want;
+	int w = g.w - 2 * bw, h = g.h - 2 * bw;
+	uint32_t v[] = {(uint32_t)g.x, (uint32_t)g.y, (uint32_t)(w < 1 ? 1 : w),
+			(uint32_t)(h < 1 ? 1 : h), (uint32_t)bw};
+	uint16_t mask = XCB_CONFIG_WINDOW_X | XCB_CONFIG_WINDOW_Y |
+			XCB_CONFIG_WINDOW_WIDTH | XCB_CONFIG_WINDOW_HEIGHT |
+			XCB_CONFIG_WINDOW_BORDER_WIDTH;
+	enter_note(x, xcb_configure_window(x->conn, c->id, mask, v).sequence);
+	c->x.geom = g;
+	c->x.border = bw;
+	c->x.configured = true;
+}
+
+static void show(struct xconn *x, struct client *c)
+{
+	enter_note(x, xcb_map_window(x->conn, c->id).sequence);
+	c->x.mapped = true;
+	if (c->x.wm_state != XCB_ICCCM_WM_STATE_NORMAL)
+		x_set_wm_state(x, c->id, XCB_ICCCM_WM_STATE_NORMAL);
+	c->x.wm_state = XCB_ICCCM_WM_STATE_NORMAL;
+}
+
+static void hide(struct xconn *x, struct client *c)
+{
+	enter_note(x, xcb_unmap_window(x->conn, c->id).sequence);
+	c->x.mapped = false;
+	c->x.ignore_unmaps++;
+	if (c->x.wm_state != XCB_ICCCM_WM_STATE_ICONIC)
+		x_set_wm_state(x, c->id, XCB_ICCCM_WM_STATE_ICONIC);
+	c->x.wm_state = XCB_ICCCM_WM_STATE_ICONIC;
+}
+
+static void raise_window(struct xconn *x, xcb_window_t win)
+{
+	uint32_t above = XCB_STACK_MODE_ABOVE;
+	enter_note(x, xcb_configure_window(x->conn, win,
+					   XCB_CONFIG_WINDOW_STACK_MODE, &above)
+			  .sequence);
+}
+
+/* Floating windows stay above tiled ones, the most recently focused on
+ * top: raise them oldest first. */
+static void restack_floating(struct xconn *x, struct monitor *mon)
+{
+	struct client *order[256];
+	size_t n = 0;
+	for (struct client *c = mon->stack; c && n < 256; c = c->snext)
+		if (c->want_visible && (c->floating || c->fullscreen))
+			order[n++] = c;
+	while (n--)
+		raise_window(x, order[n]->id);
+}
+
+void x_apply(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next) {
+		bool mapped_any = false;
+		for (struct client *c = mon->clients; c; c = c->next) {
+			if (!c->want_visible)
+				continue;
+			int bw = c->fullscreen ? 0 : wm->settings.border_width;
+			if (!c->x.configured || c->x.border != bw ||
+			    !rect_equal(c->want, c->x.geom))
+				configure(x, c, bw);
+			if (!c->x.mapped) {
+				show(x, c);
+				mapped_any = true;
+			}
+		}
+		for (struct client *c = mon->clients; c; c = c->next)
+			if (!c->want_visible && c->x.mapped)
+				hide(x, c);
+		if (mapped_any)
+			restack_floating(x, mon);
+	}
+}
+
+static uint32_t wanted_color(const struct wm *wm, const struct client *c,
+			     const struct client *focused)
+{
+	const struct settings *s = &wm->settings;
+	if (c == focused)
+		return s->color_focused;
+	return c->urgent ? s->color_urgent : s->color_normal;
+}
+
+static void send_protocol(struct xconn *x, xcb_window_t win, xcb_atom_t proto)
+{
+	xcb_client_message_event_t ev = {
+	    .response_type = XCB_CLIENT_MESSAGE,
+	    .format = 32,
+	    .window = win,
+	    .type = x_atom(x, ATOM_WM_PROTOCOLS),
+	};
+	ev.data.data32[0] = proto;
+	ev.data.data32[1] = x->time;
+	xcb_send_event(x->conn, 0, win, XCB_EVENT_MASK_NO_EVENT,
+		       (const char *)&ev);
+}
+
+static void update_borders(struct wm *wm, const struct client *focused)
+{
+	struct xconn *x = wm->x;
+	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
+		for (struct client *c = mon->clients; c; c = c->next) {
+			uint32_t color = wanted_color(wm, c, focused);
+			if (c->x.border_color == color && c->x.configured)
+				continue;
+			uint32_t pixel = x_pixel(x, color);
+			xcb_change_window_attributes(
+			    x->conn, c->id, XCB_CW_BORDER_PIXEL, &pixel);
+			c->x.border_color = color;
+		}
+}
+
+void x_apply_focus(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	struct client *c = model_focused(&wm->model);
+	update_borders(wm, c);
+	xcb_window_t target = c && !c->never_focus ? c->id : x->root;
+	if (c && c->never_focus && !c->takes_focus)
+		target = x->root; /* "No Input" model: nothing to give */
+	if (target != x->focus_sent || (c && c->id != x->active_sent)) {
+		xcb_set_input_focus(x->conn, XCB_INPUT_FOCUS_POINTER_ROOT,
+				    target, x->time);
+		if (c && c->takes_focus)
+			send_protocol(x, c->id, x_atom(x, ATOM_WM_TAKE_FOCUS));
+		if (c && c->floating)
+			raise_window(x, c->id);
+		x->focus_sent = target;
+	}
+	xcb_window_t active = c ? c->id : XCB_NONE;
+	if (active != x->active_sent) {
+		xcb_ewmh_set_active_window(&x->ewmh, 0, active);
+		x->active_sent = active;
+	}
+}
+
+void x_close_wanted(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
+		for (struct client *c = mon->clients; c; c = c->next) {
+			if (c->close_wanted && c->can_delete && !c->kill_wanted)
+				send_protocol(x, c->id,
+					      x_atom(x, ATOM_WM_DELETE_WINDOW));
+			else if (c->close_wanted || c->kill_wanted)
+				xcb_kill_client(x->conn, c->id);
+			c->close_wanted = c->kill_wanted = false;
+		}
+}
+
+void x_send_sync_replies(struct xconn *x)
+{
+	for (size_t i = 0; i + 1 < x->nsyncs; i += 2) {
+		xcb_client_message_event_t ev = {
+		    .response_type = XCB_CLIENT_MESSAGE,
+		    .format = 32,
+		    .window = x->syncs[i],
+		    .type = x_atom(x, ATOM_CTILE_SYNC),
+		};
+		ev.data.data32[0] = x->syncs[i];
+		ev.data.data32[1] = x->syncs[i + 1];
+		xcb_send_event(x->conn, 0, x->syncs[i], XCB_EVENT_MASK_NO_EVENT,
+			       (const char *)&ev);
+	}
+	x->nsyncs = 0;
+}
+
+void x_release_all(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
+		for (struct client *c = mon->clients; c; c = c->next) {
+			uint32_t none = 0;
+			xcb_change_window_attributes(x->conn, c->id,
+						     XCB_CW_EVENT_MASK, &none);
+			if (!c->x.mapped)
+				xcb_map_window(x->conn, c->id);
+			x_set_wm_state(x, c->id, XCB_ICCCM_WM_STATE_NORMAL);
+		}
+	xcb_ungrab_key(x->conn, XCB_GRAB_ANY, x->root, XCB_MOD_MASK_ANY);
+	xcb_delete_property(x->conn, x->root, x->ewmh._NET_SUPPORTING_WM_CHECK);
+	xcb_delete_property(x->conn, x->root, x->ewmh._NET_ACTIVE_WINDOW);
+	xcb_destroy_window(x->conn, x->check);
+	xcb_set_input_focus(x->conn, XCB_INPUT_FOCUS_POINTER_ROOT,
+			    XCB_INPUT_FOCUS_POINTER_ROOT, XCB_CURRENT_TIME);
+}

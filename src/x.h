@@ -1,0 +1,125 @@
+/* x.h: the X connection and what ctile keeps about the server's state. */
+#ifndef CTILE_X_H
+#define CTILE_X_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <xcb/xcb.h>
+#include <xcb/xcb_ewmh.h>
+#include <xkbcommon/xkbcommon.h>
+
+#include "model.h"
+
+enum atom_id {
+	ATOM_WM_PROTOCOLS,
+	ATOM_WM_DELETE_WINDOW,
+	ATOM_WM_TAKE_FOCUS,
+	ATOM_WM_STATE,
+	ATOM_CTILE_SYNC,
+	ATOM_CTILE_TAGS,
+	ATOM_CTILE_FLOATING,
+	ATOM_CTILE_VIEW,
+	ATOM_CTILE_TAG_STATE,
+	ATOM_CTILE_ORDER,
+	ATOM_COUNT
+};
+
+/* What one outstanding request will tell us about a window. */
+enum fetch_kind {
+	FETCH_NAME,
+	FETCH_NET_NAME,
+	FETCH_CLASS,
+	FETCH_HINTS,
+	FETCH_NORMAL_HINTS,
+	FETCH_TRANSIENT,
+	FETCH_PROTOCOLS,
+	FETCH_TYPE,
+	FETCH_CTILE_TAGS,
+	FETCH_CTILE_FLOATING,
+	FETCH_NET_DESKTOP,
+	FETCH_GEOMETRY,
+	FETCH_SYNC, /* no request: a _CTILE_SYNC waiting its turn */
+	FETCH_KIND_COUNT
+};
+
+struct fetch {
+	unsigned int seq;
+	xcb_window_t win;
+	uint8_t kind;
+	uint32_t serial; /* FETCH_SYNC: the test's serial */
+};
+
+/* A window whose properties are on their way; managed when all arrive. */
+struct pending {
+	xcb_window_t win;
+	int outstanding;
+	bool dead;  /* destroyed or withdrawn before it was managed */
+	bool adopt; /* found at start-up rather than asked to map */
+	struct client props;
+	uint32_t saved_tags;  /* _CTILE_TAGS, 0: none */
+	int saved_floating;   /* _CTILE_FLOATING, -1: none */
+	uint32_t net_desktop; /* _NET_WM_DESKTOP, UINT32_MAX - 1: none */
+	bool is_dock, is_dialog;
+	struct pending *next;
+};
+
+struct keyboard {
+	struct xkb_context *ctx;
+	struct xkb_keymap *keymap;
+	int32_t device;
+	uint8_t xkb_event_base;
+	uint16_t numlock;
+};
+
+struct xconn {
+	xcb_connection_t *conn;
+	xcb_screen_t *screen;
+	xcb_window_t root;
+	xcb_window_t check; /* _NET_SUPPORTING_WM_CHECK */
+	xcb_ewmh_connection_t ewmh;
+	xcb_atom_t atoms[ATOM_COUNT];
+	struct keyboard kb;
+	struct fetch *fetches; /* FIFO: replies arrive in request order */
+	size_t fetch_head, fetch_len, fetch_cap;
+	struct pending *pending;
+	uint32_t *syncs; /* answered after this turn's arrange: (win, serial) */
+	size_t nsyncs, syncs_cap;
+	uint16_t enter_from, enter_to; /* EnterNotify caused by our arrange */
+	bool enter_ignore;
+	xcb_timestamp_t time;	  /* of the last user event */
+	xcb_window_t focus_sent;  /* last input focus we set */
+	xcb_window_t active_sent; /* last _NET_ACTIVE_WINDOW */
+	bool grabs_dirty;
+	uint64_t manage_order;	  /* managed so far: _NET_CLIENT_LIST order */
+	xcb_window_t adopt_focus; /* focused before a restart */
+};
+
+struct wm;
+
+/* Connect to display (NULL: $DISPLAY); false with a message on failure. */
+bool x_connect(struct xconn *x, const char *display, char *err, size_t len);
+/* Take over as the window manager: false when another one runs. */
+bool x_become_wm(struct xconn *x, char *err, size_t len);
+void x_disconnect(struct xconn *x);
+xcb_atom_t x_atom(const struct xconn *x, enum atom_id id);
+
+/* Send every change between what arrange wants and what X has. */
+void x_apply(struct wm *wm);
+void x_apply_focus(struct wm *wm);
+/* Close requests: WM_DELETE_WINDOW or kill. */
+void x_close_wanted(struct wm *wm);
+void x_send_sync_replies(struct xconn *x);
+/* Map every managed window, for quit: nothing is left hidden. */
+void x_release_all(struct wm *wm);
+uint32_t x_pixel(const struct xconn *x, uint32_t rgb);
+void x_set_wm_state(struct xconn *x, xcb_window_t win, uint32_t state);
+
+/* keys.c */
+bool keys_init(struct wm *wm);
+void keys_finish(struct keyboard *kb);
+void keys_reload_keymap(struct wm *wm);
+void keys_grab(struct wm *wm);
+/* The command bound to this key press, or NULL. */
+const char *keys_lookup(struct wm *wm, xcb_keycode_t code, uint16_t state);
+
+#endif
