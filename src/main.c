@@ -93,7 +93,7 @@ static int parse_args(int argc, char **argv, const char **config)
 static void restart(struct wm *wm)
 {
 	session_save_order(wm);
-	xcb_flush(wm->x->conn);
+	x_sync(wm->x);
 	execvp(wm->argv[0], wm->argv);
 	log_error("restart: cannot execute '%s'; quitting instead",
 		  wm->argv[0]);
@@ -134,9 +134,10 @@ int main(int argc, char **argv)
 	bool ok = loop_run(&wm);
 	if (ok && wm.exit == WM_RESTART)
 		restart(&wm);
-	if (ok)
+	if (ok) {
 		x_release_all(&wm);
-	xcb_flush(x.conn);
+		x_sync(&x);
+	}
 	x_disconnect(&x);
 	wm_finish(&wm);
 	return ok ? 0 : 1;

@@ -19,6 +19,7 @@ static const char *const atom_names[ATOM_COUNT] = {
     [ATOM_CTILE_FLOATING] = "_CTILE_FLOATING",
     [ATOM_CTILE_VIEW] = "_CTILE_VIEW",
     [ATOM_CTILE_TAG_STATE] = "_CTILE_TAG_STATE",
+    [ATOM_CTILE_ORDER] = "_CTILE_ORDER",
 };
 
 bool x_connect(struct xconn *x, const char *display, char *err, size_t len)
@@ -103,6 +104,14 @@ void x_disconnect(struct xconn *x)
 		xcb_ewmh_connection_wipe(&x->ewmh);
 	xcb_disconnect(x->conn);
 	x->conn = NULL;
+}
+
+void x_sync(struct xconn *x)
+{
+	/* The server may drop requests still unread when a connection closes
+	 * (exit, or exec for restart): wait until it has handled them all. */
+	free(xcb_get_input_focus_reply(x->conn, xcb_get_input_focus(x->conn),
+				       NULL));
 }
 
 xcb_atom_t x_atom(const struct xconn *x, enum atom_id id)

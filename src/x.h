@@ -101,6 +101,8 @@ bool x_connect(struct xconn *x, const char *display, char *err, size_t len);
 /* Take over as the window manager: false when another one runs. */
 bool x_become_wm(struct xconn *x, char *err, size_t len);
 void x_disconnect(struct xconn *x);
+/* One round trip: every request sent so far has been handled. */
+void x_sync(struct xconn *x);
 xcb_atom_t x_atom(const struct xconn *x, enum atom_id id);
 
 /* Send every change between what arrange wants and what X has. */
