@@ -17,18 +17,17 @@ struct rect arrange_center(struct rect area, int w, int h)
 
 struct rect arrange_clamp(struct rect r, struct rect area)
 {
-	/* Keep at least this much of a window reachable by the mouse. */
-	const int keep = 32;
+	/* Inside the area when it fits; else its top-left corner is. */
 	if (r.w < 1)
 		r.w = 1;
 	if (r.h < 1)
 		r.h = 1;
-	if (r.x > area.x + area.w - keep)
-		r.x = area.x + area.w - keep;
-	if (r.y > area.y + area.h - keep)
-		r.y = area.y + area.h - keep;
-	if (r.x + r.w < area.x + keep)
-		r.x = area.x + keep - r.w;
+	if (r.x + r.w > area.x + area.w)
+		r.x = area.x + area.w - r.w;
+	if (r.y + r.h > area.y + area.h)
+		r.y = area.y + area.h - r.h;
+	if (r.x < area.x)
+		r.x = area.x;
 	if (r.y < area.y)
 		r.y = area.y;
 	return r;

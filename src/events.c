@@ -156,19 +156,12 @@ static void on_property(struct wm *wm, xcb_property_notify_event_t *ev)
 	}
 }
 
-/* Was this EnterNotify caused by our own moving of windows? */
-static bool caused_by_us(const struct xconn *x, uint16_t seq)
-{
-	return x->enter_ignore && (uint16_t)(seq - x->enter_from) <=
-				      (uint16_t)(x->enter_to - x->enter_from);
-}
-
 static void on_enter(struct wm *wm, xcb_enter_notify_event_t *ev)
 {
 	if (!wm->settings.focus_follows_mouse ||
 	    ev->mode != XCB_NOTIFY_MODE_NORMAL ||
 	    ev->detail == XCB_NOTIFY_DETAIL_INFERIOR ||
-	    caused_by_us(wm->x, ev->sequence))
+	    x_caused_by_us(wm->x, ev->sequence))
 		return;
 	struct client *c = model_find(&wm->model, ev->event);
 	if (c && c != model_focused(&wm->model))

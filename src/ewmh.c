@@ -77,12 +77,13 @@ static void publish_desktops(struct wm *wm)
 	xcb_ewmh_set_desktop_names(&x->ewmh, 0, (uint32_t)len, names);
 	xcb_ewmh_set_current_desktop(&x->ewmh, 0,
 				     (uint32_t)lowest_tag(m->selmon->view));
-	/* For restart: every monitor's view and every tag's settings. */
-	uint32_t views[64], states[64 * CTILE_MAX_TAGS * 3];
+	/* For restart: every monitor's view, and its previous view followed
+	 * by every tag's settings. */
+	uint32_t views[32], states[32 * (1 + CTILE_MAX_TAGS * 3)];
 	size_t nv = 0, ns = 0;
 	for (struct monitor *mon = m->mons; mon && nv < 32; mon = mon->next) {
 		views[nv++] = mon->view;
-		views[nv++] = mon->prev_view;
+		states[ns++] = mon->prev_view;
 		for (int t = 0; t < CTILE_MAX_TAGS; t++) {
 			states[ns++] = (uint32_t)mon->tag[t].layout;
 			states[ns++] = (uint32_t)mon->tag[t].nmaster;

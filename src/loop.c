@@ -27,13 +27,13 @@ void loop_refresh(struct wm *wm)
 	x_close_wanted(wm);
 	unsigned dirty = m->dirty;
 	m->dirty = 0;
-	x->enter_ignore = false;
 	if (dirty & DIRTY_ARRANGE) {
 		arrange(m, &wm->settings);
 		x_apply(wm);
 	}
 	if (dirty & (DIRTY_ARRANGE | DIRTY_FOCUS))
 		x_apply_focus(wm);
+	x_moves_done(x);
 	ewmh_publish(wm, dirty);
 	x_send_sync_replies(x);
 	xcb_flush(x->conn);

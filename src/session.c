@@ -54,39 +54,47 @@ static xcb_get_property_reply_t *root_cardinals(struct xconn *x,
 static void restore_views(struct wm *wm)
 {
 	struct xconn *x = wm->x;
-	struct model *m = &wm->model;
-	tagmask all = model_all_tags(m);
+	tagmask all = model_all_tags(&wm->model);
 	xcb_get_property_reply_t *r =
-	    root_cardinals(x, x_atom(x, ATOM_CTILE_VIEW), 64);
+	    root_cardinals(x, x_atom(x, ATOM_CTILE_VIEW), 32);
 	const uint32_t *v = r ? xcb_get_property_value(r) : NULL;
 	uint32_t n = r ? r->value_len : 0, i = 0;
-	for (struct monitor *mon = m->mons; mon && i + 1 < n; mon = mon->next) {
+	for (struct monitor *mon = wm->model.mons; mon && i < n;
+	     mon = mon->next, i++)
 		if (v[i] & all)
 			mon->view = v[i] & all;
-		if (v[i + 1] & all)
-			mon->prev_view = v[i + 1] & all;
-		i += 2;
-	}
 	free(r);
+}
+
+/* Per monitor: the previous view, then layout, nmaster, mfact per tag. */
+static void restore_monitor_state(struct monitor *mon, const uint32_t *v,
+				  tagmask all)
+{
+	if (v[0] & all)
+		mon->prev_view = v[0] & all;
+	for (int t = 0; t < CTILE_MAX_TAGS; t++) {
+		const uint32_t *s = v + 1 + 3 * t;
+		struct tag_state *ts = &mon->tag[t];
+		if (s[0] < layout_count)
+			ts->layout = (int)s[0];
+		if (s[1] <= 64)
+			ts->nmaster = (int)s[1];
+		if (s[2] >= 50 && s[2] <= 950)
+			ts->mfact = (float)s[2] / 1000.0f;
+	}
 }
 
 static void restore_tag_states(struct wm *wm)
 {
 	struct xconn *x = wm->x;
+	const uint32_t per_monitor = 1 + CTILE_MAX_TAGS * 3;
 	xcb_get_property_reply_t *r = root_cardinals(
-	    x, x_atom(x, ATOM_CTILE_TAG_STATE), 32 * CTILE_MAX_TAGS * 3);
+	    x, x_atom(x, ATOM_CTILE_TAG_STATE), 32 * per_monitor);
 	const uint32_t *v = r ? xcb_get_property_value(r) : NULL;
 	uint32_t n = r ? r->value_len : 0, i = 0;
-	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
-		for (int t = 0; t < CTILE_MAX_TAGS && i + 2 < n; t++, i += 3) {
-			struct tag_state *ts = &mon->tag[t];
-			if (v[i] < layout_count)
-				ts->layout = (int)v[i];
-			if (v[i + 1] <= 64)
-				ts->nmaster = (int)v[i + 1];
-			if (v[i + 2] >= 50 && v[i + 2] <= 950)
-				ts->mfact = (float)v[i + 2] / 1000.0f;
-		}
+	for (struct monitor *mon = wm->model.mons; mon && i + per_monitor <= n;
+	     mon = mon->next, i += per_monitor)
+		restore_monitor_state(mon, v + i, model_all_tags(&wm->model));
 	free(r);
 }
 

@@ -137,11 +137,34 @@ void x_set_wm_state(struct xconn *x, xcb_window_t win, uint32_t state)
  * cause must not move the focus under focus-follows-mouse. */
 static void enter_note(struct xconn *x, unsigned int seq)
 {
-	if (!x->enter_ignore) {
-		x->enter_from = (uint16_t)seq;
-		x->enter_ignore = true;
+	unsigned i = x->nmoves % 16;
+	if (!x->moving) {
+		x->moves[i].from = (uint16_t)seq;
+		x->moving = true;
 	}
-	x->enter_to = (uint16_t)seq;
+	x->moves[i].to = (uint16_t)seq;
+}
+
+void x_moves_done(struct xconn *x)
+{
+	if (!x->moving)
+		return;
+	/* A no-op after the batch: events the user causes from now on carry a
+	 * later sequence number than any of the batch's. */
+	xcb_no_operation(x->conn);
+	x->nmoves++;
+	x->moving = false;
+}
+
+bool x_caused_by_us(const struct xconn *x, uint16_t seq)
+{
+	unsigned n = x->nmoves < 16 ? x->nmoves : 16;
+	for (unsigned i = 0; i < n; i++) {
+		uint16_t from = x->moves[i].from, to = x->moves[i].to;
+		if ((uint16_t)(seq - from) <= (uint16_t)(to - from))
+			return true;
+	}
+	return false;
 }
 
 static void configure(struct xconn *x, struct client *c, int bw)
@@ -275,8 +298,13 @@ void x_apply_focus(struct wm *wm)
 				    target, x->time);
 		if (c && c->takes_focus)
 			send_protocol(x, c->id, x_atom(x, ATOM_WM_TAKE_FOCUS));
-		if (c && c->floating)
+		if (c && c->want_visible) {
+			/* Monocle and overlapping floats: the focused one on
+			 * top, floating windows still above tiled ones. */
 			raise_window(x, c->id);
+			if (!c->floating)
+				restack_floating(x, c->mon);
+		}
 		x->focus_sent = target;
 	}
 	xcb_window_t active = c ? c->id : XCB_NONE;

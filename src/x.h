@@ -84,10 +84,15 @@ struct xconn {
 	struct pending *pending;
 	uint32_t *syncs; /* answered after this turn's arrange: (win, serial) */
 	size_t nsyncs, syncs_cap;
-	uint16_t enter_from, enter_to; /* EnterNotify caused by our arrange */
-	bool enter_ignore;
-	xcb_timestamp_t time;	  /* of the last user event */
-	xcb_window_t focus_sent;  /* last input focus we set */
+	/* Sequence ranges of our recent requests that move windows: the
+	 * EnterNotify events they cause must not move the focus. */
+	struct {
+		uint16_t from, to;
+	} moves[16];
+	unsigned nmoves;	 /* ranges recorded so far; the ring keeps 16 */
+	bool moving;		 /* a range is open in this turn */
+	xcb_timestamp_t time;	 /* of the last user event */
+	xcb_window_t focus_sent; /* last input focus we set */
 	xcb_window_t active_sent; /* last _NET_ACTIVE_WINDOW */
 	bool grabs_dirty;
 	uint64_t manage_order;	  /* managed so far: _NET_CLIENT_LIST order */
@@ -111,6 +116,10 @@ void x_apply_focus(struct wm *wm);
 /* Close requests: WM_DELETE_WINDOW or kill. */
 void x_close_wanted(struct wm *wm);
 void x_send_sync_replies(struct xconn *x);
+/* Did one of our own requests cause the event with this sequence? */
+bool x_caused_by_us(const struct xconn *x, uint16_t seq);
+/* Close this turn's range of moving requests. */
+void x_moves_done(struct xconn *x);
 /* Map every managed window, for quit: nothing is left hidden. */
 void x_release_all(struct wm *wm);
 uint32_t x_pixel(const struct xconn *x, uint32_t rgb);
