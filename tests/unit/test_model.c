@@ -612,7 +612,8 @@ static struct client *next_tiled(struct client **list, size_t n, size_t from)
 static void op_zoom(struct sim *s)
 {
 	struct monitor *sel = s->m.selmon;
-	struct client *f = sel->focus, *list[MAX_LIST], *want_focus = f;
+	struct client *list[MAX_LIST] = {0};
+	struct client *f = sel->focus, *want_focus = f;
 	sim_op(s, "zoom (focus %#x)", f ? f->id : 0);
 	size_t n = list_snap(sel, list);
 	struct client *target = NULL;
