@@ -115,7 +115,8 @@ struct monitor *model_add_monitor(struct model *m, struct rect geom);
 struct monitor *model_monitor_at(const struct model *m, int x, int y);
 
 /* Manage id on mon with tags (0: the monitor's view). Inserted first in
- * tiling order and last in focus history; the caller decides focus. */
+ * tiling order and last in focus history; it takes the focus only when the
+ * monitor had none (the caller may focus it with model_focus). */
 struct client *model_manage(struct model *m, uint32_t id, struct monitor *mon,
 			    tagmask tags);
 /* Forget c and free it; focus moves to the most recent visible one. */

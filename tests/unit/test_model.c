@@ -42,8 +42,7 @@ static size_t stack_snap(const struct monitor *mon, struct client **out)
 	return n;
 }
 
-static bool list_is(const struct monitor *mon, struct client **want,
-		    size_t n)
+static bool list_is(const struct monitor *mon, struct client **want, size_t n)
 {
 	struct client *got[MAX_LIST];
 	size_t k = list_snap(mon, got);
@@ -67,12 +66,12 @@ static void assert_model_ok(const struct model *m)
 /* Randomised sequences                                                     */
 /* ------------------------------------------------------------------------ */
 
-#define SEEDS 50
-#define STEPS 2000
+#define SEEDS	 50
+#define STEPS	 2000
 #define MAX_LIVE 48
-#define ID_BASE 0x00a00001u
-#define MAX_IDS (STEPS + 16)
-#define HISTORY 16
+#define ID_BASE	 0x00a00001u
+#define MAX_IDS	 (STEPS + 16)
+#define HISTORY	 16
 
 struct sim {
 	struct model m;
@@ -107,8 +106,8 @@ static unsigned rnd_below(struct sim *s, unsigned n)
 	return (unsigned)((rnd(s) >> 32) % n);
 }
 
-static void sim_fail(struct sim *s, int line, const char *cond,
-		     const char *fmt, ...)
+static void sim_fail(struct sim *s, int line, const char *cond, const char *fmt,
+		     ...)
 {
 	char msg[512];
 	va_list ap;
@@ -281,8 +280,7 @@ static void sim_check(struct sim *s)
 				   mon->focus->id);
 		}
 	}
-	SIM_ASSERT(s, nmon == s->nmons, "%d monitors, want %d", nmon,
-		   s->nmons);
+	SIM_ASSERT(s, nmon == s->nmons, "%d monitors, want %d", nmon, s->nmons);
 	SIM_ASSERT(s, selmon_found, "selmon not among the monitors");
 	SIM_ASSERT(s, model_focused(m) == m->selmon->focus,
 		   "model_focused is not selmon's focus");
@@ -292,8 +290,8 @@ static void sim_check(struct sim *s)
 		   model_count(m), s->nlive);
 	for (size_t i = 0; i < s->nlive; i++) {
 		struct client *c = model_find(m, s->live[i]);
-		SIM_ASSERT(s, c && c->id == s->live[i], "model_find(%#x) failed",
-			   s->live[i]);
+		SIM_ASSERT(s, c && c->id == s->live[i],
+			   "model_find(%#x) failed", s->live[i]);
 		SIM_ASSERT(s, s->in_list[id_slot(c->id)] == 1,
 			   "client %#x not in any list", c->id);
 	}
@@ -302,8 +300,8 @@ static void sim_check(struct sim *s)
 		if (s->dead[i])
 			SIM_ASSERT(s, model_find(m, s->dead[i]) == NULL,
 				   "dead id %#x still found", s->dead[i]);
-	SIM_ASSERT(s, model_find(m, s->next_id) == NULL,
-		   "unused id %#x found", s->next_id);
+	SIM_ASSERT(s, model_find(m, s->next_id) == NULL, "unused id %#x found",
+		   s->next_id);
 }
 
 /* The most recent client of stack[0..n) that is now visible, skipping gone. */
@@ -465,8 +463,8 @@ static void op_view(struct sim *s)
 		}
 	}
 	SIM_ASSERT(s, mon->view == want_view && mon->prev_view == want_prev,
-		   "view %#x prev %#x, want %#x %#x", mon->view,
-		   mon->prev_view, want_view, want_prev);
+		   "view %#x prev %#x, want %#x %#x", mon->view, mon->prev_view,
+		   want_view, want_prev);
 	expect_refocus(s, mon, old, NULL, stack, n);
 	others_unchanged(s, saved, mon);
 }
@@ -1069,8 +1067,7 @@ static void test_focus_monitors(void **state)
 }
 
 /* a..e managed in that order: tiling order e d c b a. */
-static void make_five(struct model *m, struct monitor *mon,
-		      struct client **cs)
+static void make_five(struct model *m, struct monitor *mon, struct client **cs)
 {
 	for (int i = 0; i < 5; i++)
 		cs[i] = model_manage(m, (uint32_t)(100 + i), mon, T(1));
@@ -1256,8 +1253,7 @@ static void test_tag_state(void **state)
 	/* Monitors do not share tag settings. */
 	model_view(m, q, T(1));
 	assert_ptr_equal(monitor_tag_state(q), &q->tag[0]);
-	assert_int_equal(monitor_tag_state(q)->nmaster,
-			 m->tag_default.nmaster);
+	assert_int_equal(monitor_tag_state(q)->nmaster, m->tag_default.nmaster);
 	/* The highest tag. */
 	assert_true(model_set_ntags(m, 32));
 	model_view(m, q, (tagmask)1 << 31);
@@ -1433,6 +1429,26 @@ static void test_dirty(void **state)
 	assert_model_ok(m);
 }
 
+static void test_no_monitor(void **state)
+{
+	(void)state;
+	struct model m;
+	model_init(&m, 0); /* not a valid count: some valid one is used */
+	assert_true(m.ntags >= 1 && m.ntags <= CTILE_MAX_TAGS);
+	assert_model_ok(&m);
+	model_finish(&m);
+	model_init(&m, 33);
+	assert_true(m.ntags >= 1 && m.ntags <= CTILE_MAX_TAGS);
+	/* Nothing to manage on, nothing to focus: no crash, no client. */
+	assert_null(model_manage(&m, 1, NULL, 0));
+	assert_int_equal(model_count(&m), 0);
+	model_focus(&m, NULL);
+	assert_null(model_focused(&m));
+	assert_null(model_monitor_at(&m, 0, 0));
+	assert_model_ok(&m);
+	model_finish(&m);
+}
+
 static void test_finish_frees(void **state)
 {
 	(void)state;
@@ -1452,8 +1468,8 @@ static void test_finish_frees(void **state)
 	for (int i = 0; i < 3; i++)
 		mons[i] = model_add_monitor(&m, rect_at(1000 * i));
 	for (uint32_t id = 1; id <= 300; id++) {
-		struct client *c = model_manage(&m, id, mons[id % 3],
-						(tagmask)id & 0x1ff);
+		struct client *c =
+		    model_manage(&m, id, mons[id % 3], (tagmask)id & 0x1ff);
 		if (id % 5 == 0)
 			model_focus(&m, c);
 	}
@@ -1492,6 +1508,16 @@ static void test_model_check_catches(void **state)
 	assert_false(model_check(m, why, sizeof(why)));
 	mon->view = v;
 	assert_true(model_check(m, why, sizeof(why)));
+	/* Focus on a hidden client, or no selected monitor. */
+	struct client *b = model_manage(m, 2, mon, mon->view << 1);
+	assert_true(model_check(m, why, sizeof(why)));
+	mon->focus = b;
+	assert_false(model_check(m, why, sizeof(why)));
+	mon->focus = a;
+	m->selmon = NULL;
+	assert_false(model_check(m, why, sizeof(why)));
+	m->selmon = mon;
+	assert_true(model_check(m, why, sizeof(why)));
 	/* A tiny buffer is not overrun. */
 	char small[4] = {'x', 'x', 'x', 'x'};
 	a->tags = 0;
@@ -1504,43 +1530,44 @@ static void test_model_check_catches(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_init, model_setup,
-						model_teardown),
-		cmocka_unit_test_setup_teardown(test_manage_order, model_setup,
-						model_teardown),
-		cmocka_unit_test_setup_teardown(test_manage_other_view,
-						model_setup, model_teardown),
-		cmocka_unit_test_setup_teardown(test_set_tags_refused,
-						model_setup, model_teardown),
-		cmocka_unit_test_setup_teardown(test_toggleview, model_setup,
-						model_teardown),
-		cmocka_unit_test_setup_teardown(test_view_previous, model_setup,
-						model_teardown),
-		cmocka_unit_test_setup_teardown(test_focus_fallback_unmanage,
-						model_setup, model_teardown),
-		cmocka_unit_test_setup_teardown(test_focus_fallback_view,
-						model_setup, model_teardown),
-		cmocka_unit_test_setup_teardown(test_focus_monitors,
-						model_setup, model_teardown),
-		cmocka_unit_test_setup_teardown(test_focus_dir, model_setup,
-						model_teardown),
-		cmocka_unit_test_setup_teardown(test_swap_dir, model_setup,
-						model_teardown),
-		cmocka_unit_test_setup_teardown(test_zoom, model_setup,
-						model_teardown),
-		cmocka_unit_test_setup_teardown(test_tag_state, model_setup,
-						model_teardown),
-		cmocka_unit_test(test_lowest_tag),
-		cmocka_unit_test(test_all_tags),
-		cmocka_unit_test_setup_teardown(test_set_ntags_clips,
-						model_setup, model_teardown),
-		cmocka_unit_test_setup_teardown(test_dirty, model_setup,
-						model_teardown),
-		cmocka_unit_test(test_finish_frees),
-		cmocka_unit_test_setup_teardown(test_model_check_catches,
-						model_setup, model_teardown),
-		cmocka_unit_test_setup_teardown(test_random_sequences,
-						sim_setup, sim_teardown),
+	    cmocka_unit_test_setup_teardown(test_init, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_manage_order, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_manage_other_view, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_set_tags_refused, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_toggleview, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_view_previous, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_focus_fallback_unmanage,
+					    model_setup, model_teardown),
+	    cmocka_unit_test_setup_teardown(test_focus_fallback_view,
+					    model_setup, model_teardown),
+	    cmocka_unit_test_setup_teardown(test_focus_monitors, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_focus_dir, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_swap_dir, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_zoom, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_tag_state, model_setup,
+					    model_teardown),
+	    cmocka_unit_test(test_lowest_tag),
+	    cmocka_unit_test(test_all_tags),
+	    cmocka_unit_test_setup_teardown(test_set_ntags_clips, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_dirty, model_setup,
+					    model_teardown),
+	    cmocka_unit_test(test_no_monitor),
+	    cmocka_unit_test(test_finish_frees),
+	    cmocka_unit_test_setup_teardown(test_model_check_catches,
+					    model_setup, model_teardown),
+	    cmocka_unit_test_setup_teardown(test_random_sequences, sim_setup,
+					    sim_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
