@@ -105,6 +105,9 @@ int main(int argc, char **argv)
 	int status = parse_args(argc, argv, &config);
 	if (status >= 0)
 		return status;
+	/* ctile does not reparent: without this, Java (AWT) programs draw
+	 * grey windows, as in every non-reparenting window manager. */
+	setenv("_JAVA_AWT_WM_NONREPARENTING", "1", 0);
 	const char *level = getenv("CTILE_LOG");
 	if (level && !strcmp(level, "debug"))
 		log_set_level(LOG_DEBUG);
