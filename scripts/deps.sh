@@ -18,7 +18,7 @@ check_pkgs=(
 	libcmocka-dev
 	xvfb xinit xauth xterm xdotool wmctrl x11-utils x11-xserver-utils
 	python3 python3-pytest python3-pytest-xdist python3-xlib
-	imagemagick fonts-dejavu-core
+	imagemagick fonts-dejavu-core xfonts-base
 )
 # To try it (make run): nested in Xephyr, or headless in Xvfb.
 run_pkgs=(

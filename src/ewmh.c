@@ -53,7 +53,8 @@ static void publish_client_list(struct wm *wm)
 	for (struct monitor *m = wm->model.mons; m; m = m->next)
 		for (struct client *c = m->clients; c; c = c->next)
 			all[i++] = c;
-	qsort(all, n, sizeof(*all), by_order);
+	if (n)
+		qsort(all, n, sizeof(*all), by_order);
 	for (i = 0; i < n; i++)
 		ids[i] = all[i]->id;
 	xcb_ewmh_set_client_list(&wm->x->ewmh, 0, (uint32_t)n, ids);

@@ -85,7 +85,7 @@ static tagmask choose_tags(struct wm *wm, struct pending *p,
 }
 
 static void place_floating(struct wm *wm, struct client *c,
-			   struct client *parent)
+			   struct client *parent, bool adopt)
 {
 	struct rect g = c->float_geom;
 	int bw = 2 * wm->settings.border_width;
@@ -93,7 +93,9 @@ static void place_floating(struct wm *wm, struct client *c,
 	hints_apply(&c->hints, &w, &h);
 	g.w = w + bw, g.h = h + bw;
 	struct rect area = parent ? parent->want : c->mon->work;
-	if (parent || (g.x == 0 && g.y == 0)) {
+	/* A new window at 0,0 has no place of its own yet; an adopted one
+	 * stays exactly where it was. */
+	if (!adopt && (parent || (g.x == 0 && g.y == 0))) {
 		struct rect centred = arrange_center(area, g.w, g.h);
 		g.x = centred.x, g.y = centred.y;
 	}
@@ -158,7 +160,7 @@ void manage_finish(struct wm *wm, struct pending *p)
 	c->floating = parent || c->hints.fixed || p->is_dialog ||
 		      p->saved_floating == 1 || p->props.transient_for;
 	if (c->floating)
-		place_floating(wm, c, parent);
+		place_floating(wm, c, parent, p->adopt);
 	/* An adopted window that is on screen is mapped already. */
 	c->x.mapped = p->adopt && p->props.x.mapped;
 	watch_window(wm, p->win);

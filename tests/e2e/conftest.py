@@ -4,7 +4,6 @@ artifacts (screenshot, logs, root properties) kept when a test fails."""
 import os
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 

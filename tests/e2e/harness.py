@@ -4,7 +4,6 @@ Every wait here is bounded and event driven: it blocks on the X connection
 (select on its fd) or on a pidfd, never on a blind sleep.
 """
 
-import errno
 import fcntl
 import itertools
 import os
@@ -18,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from Xlib import X, Xatom, display, error
+from Xlib import X, display, error
 from Xlib.protocol import event as xevent
 
 import xclient
@@ -464,16 +463,35 @@ class Desktop:
         for c in self.clients:
             c.close()
         self.clients = []
+        # SIGTERM first: xterm then hangs up its own child.
         for p in self.procs:
             if p.poll() is None:
-                kill_group(p.pid)
-                p.kill()
+                kill_group(p.pid, signal.SIGTERM)
         for p in self.procs:
-            wait_popen(p, 5)
+            if wait_popen(p, 5) is None:
+                kill_group(p.pid)
+                wait_popen(p, 5)
         self.procs = []
         if self.x:
             self.x.close()
             self.x = None
+
+    SANITIZER_MARKS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                       "runtime error:", "Segmentation fault")
+
+    def _log_problems(self):
+        """Sanitizer reports in ctile's log (a SANITIZE=1 build) fail the
+        test that caused them."""
+        try:
+            text = self.log.read_text(errors="replace")
+        except FileNotFoundError:
+            return []
+        for mark in self.SANITIZER_MARKS:
+            i = text.find(mark)
+            if i >= 0:
+                i = text.rfind("\n", 0, i) + 1
+                return [f"ctile's log reports {mark!r}:\n" + text[i:i + 3000]]
+        return []
 
     def _reap_server(self):
         problems = []
@@ -537,7 +555,8 @@ class Desktop:
         """Start a real xterm with a unique title; its window id once ctile
         manages it."""
         title = title or f"xterm-{next(self._titles)}"
-        p = self.spawn("xterm", "-T", title, "-e", "sh", "-c", "sleep 100000")
+        # cat ends by itself when its terminal goes away.
+        p = self.spawn("xterm", "-T", title, "-e", "cat")
 
         def managed():
             if p.poll() is not None:
@@ -728,21 +747,31 @@ class XinitDesktop(Desktop):
         if self._stopped:
             return []
         self._stopped = True
+        if not hasattr(self, "xinit"):  # it never started
+            self._stop_own()
+            self.lock.release()
+            return []
         ctile = self.ctile_pid()
         self._stop_own()
         problems = []
-        kill_group(self.xinit.pid, signal.SIGTERM)
-        if wait_popen(self.xinit, 15) is None:
-            problems.append("xinit did not exit on SIGTERM")
-            kill_group(self.xinit.pid)
-            wait_popen(self.xinit, 5)
+        # The server goes first: xinit's own shutdown would poll for it with
+        # a one-second sleep. Then the xinit process group goes.
+        if self.xvfb_pid and proc_alive(self.xvfb_pid):
+            try:
+                os.kill(self.xvfb_pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            if not pidfd_wait(self.xvfb_pid, 10):
+                problems.append("Xvfb did not exit on SIGTERM")
+        kill_group(self.xinit.pid, signal.SIGKILL)
+        wait_popen(self.xinit, 5)
         problems += self._reap_server()
         if ctile and not pidfd_wait(ctile, 5):
             problems.append(
                 f"ctile (pid {ctile}) still ran 5s after its X server was gone")
             os.kill(ctile, signal.SIGKILL)
         self.lock.release()
-        return problems
+        return problems + self._log_problems()
 
 
 class BareDesktop(Desktop):
@@ -794,6 +823,9 @@ class BareDesktop(Desktop):
             return []
         self._stopped = True
         self._stop_own()
+        if not hasattr(self, "xvfb"):  # it never started
+            self.lock.release()
+            return []
         for p in getattr(self, "ctiles", []):
             if p.poll() is None:
                 p.kill()
@@ -804,7 +836,7 @@ class BareDesktop(Desktop):
             wait_popen(self.xvfb, 5)
         problems = self._reap_server()
         self.lock.release()
-        return problems
+        return problems + self._log_problems()
 
 
 def sh_quote(s):

@@ -1,8 +1,11 @@
 """Focus, layouts, floating windows and the ICCCM rules around them."""
 
+import os
+
 import pytest
 from Xlib import X
 
+import harness
 import xclient
 from harness import (COLOR_FOCUS, COLOR_NORMAL, COLOR_URGENT, SCREEN_H,
                      SCREEN_W, tile_rects)
@@ -73,7 +76,11 @@ def test_urgent_window_gets_the_urgent_border(wm):
 
 
 def test_focus_next_prev_cycles_in_tiling_order(wm):
+    wm.key("super+2")
+    hidden = wm.xterm("on-2")
+    wm.key("super+1")
     a, b, c = three(wm)
+    assert wm.hidden(hidden)
     assert wm.active() == c
     seen = []
     for _ in range(3):
@@ -113,9 +120,49 @@ def test_hiding_the_focused_window_focuses_the_most_recent(wm):
     assert wm.x.input_focus() == c
 
 
+def test_keys_on_an_empty_desktop_do_no_harm(wm):
+    wm.key("super+j", "super+k", "super+shift+j", "super+shift+k",
+           "super+shift+Return", "super+shift+c", "super+shift+space",
+           "super+shift+2", "super+control+shift+3", "super+shift+0",
+           "super+h", "super+l", "super+i", "super+d", "super+space",
+           "super+m", "super+g", "super+f", "super+t")
+    assert wm.managed() == []
+    assert wm.active() == 0
+    a = wm.xterm()
+    assert wm.outer(a) == FULL
+    wm.assert_healthy([a])
+
+
+def test_take_focus_protocol(wm):
+    c = wm.client()
+    # Globally active (input hint False): asked to take focus, not given it.
+    g = c.create(title="globally-active", input_hint=False,
+                 protocols=("WM_TAKE_FOCUS", "WM_DELETE_WINDOW"))
+    wm.wait_managed(g)
+    take = c.atom("WM_TAKE_FOCUS")
+    proto = c.atom("WM_PROTOCOLS")
+
+    def asked(w):
+        return lambda e: (e.type == X.ClientMessage and e.window.id == w
+                          and e.client_type == proto and e.data[1][0] == take)
+    assert c.wait_event(asked(g)), "no WM_TAKE_FOCUS for the new window"
+    assert wm.active() == g
+    # Locally active (input hint True): given focus and told so.
+    a = c.create(title="locally-active",
+                 protocols=("WM_TAKE_FOCUS", "WM_DELETE_WINDOW"))
+    wm.wait_managed(a)
+    assert c.wait_event(asked(a)), "no WM_TAKE_FOCUS for the new window"
+    assert wm.active() == a
+    assert wm.x.input_focus() == a
+    c.events.clear()
+    wm.key("super+j")
+    assert wm.active() == g
+    assert c.wait_event(asked(g)), "no WM_TAKE_FOCUS on focus next"
+
+
 def test_view_switch_restores_focus_per_view(wm):
     a = wm.xterm()
-    b = wm.xterm()
+    wm.xterm()  # b: focused first, then a
     wm.key("super+j")
     assert wm.active() == a
     wm.key("super+2")
@@ -290,7 +337,13 @@ def test_each_tag_remembers_its_layout(wm):
     assert abs(wdw - 768) <= 1
     wm.key("super+1")
     assert wm.outer(a) == FULL and wm.outer(b) == FULL, "tag 1 is still monocle"
+    wm.key("super+2", "super+i")
+    assert_tiled(wm, [d, c], nmaster=2)
+    wm.key("super+1", "super+t")
+    assert_tiled(wm, [b, a])
     wm.key("super+2")
+    assert_tiled(wm, [d, c], nmaster=2)
+    wm.key("super+d")
     assert wm.outer(d) == (0, 0, wdw, SCREEN_H), "tag 2 kept its mfact"
 
 
@@ -349,6 +402,32 @@ def test_transient_takes_its_parents_tags(wm):
     assert wm.hidden(t), "its parent's tags are not viewed"
     wm.key("super+5")
     assert wm.shown(t) and wm.shown(p)
+
+
+def test_transient_asking_for_a_place_off_screen_is_kept_on_it(wm):
+    c = wm.client()
+    p = c.create(title="parent")
+    wm.wait_managed(p)
+    t = c.create(x=3000, y=2500, w=300, h=200, title="lost-dialog",
+                 transient_for=p)
+    wm.wait_managed(t)
+    assert inside_screen(wm.outer(t)), wm.outer(t)
+    assert wm.shown(t)
+
+
+def test_withdrawn_window_on_a_hidden_tag_stays_withdrawn(wm):
+    c = wm.client()
+    w = c.create(title="short-lived")
+    wm.wait_managed(w)
+    wm.key("super+2")
+    assert wm.hidden(w)
+    # ICCCM 4.1.4: an unmapped window is withdrawn with a synthetic
+    # UnmapNotify, since a real one cannot come.
+    c.withdraw(w)
+    wm.wait_unmanaged(w)
+    wm.key("super+1")
+    assert wm.hidden(w), "a withdrawn window came back"
+    assert wm.managed() == []
 
 
 def test_fixed_size_window_floats(wm):
@@ -449,6 +528,51 @@ def test_super_return_spawns_xterm(wm):
     assert b"XTerm" in bytes(cls), cls
     assert wm.active() == w
     assert wm.outer(w) == FULL
+
+
+def proc_stat(pid):
+    """(state, session id) of a process, None if it is gone (reaped)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return None
+    return fields[0], int(fields[3])
+
+
+def socket_inodes(pid):
+    out = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith("socket:"):
+            out.add(target)
+    return out
+
+
+def test_spawned_terminal_runs_apart_and_is_reaped(wm):
+    ctile = wm.ctile_pid()
+    wm.key("super+Return")
+    w = wm.x.wait_for(lambda: wm.managed(), "a terminal to appear", 10)[0]
+    wm.sync()
+    pid = wm.x.cardinal(w, "_NET_WM_PID")
+    assert pid, "xterm did not set _NET_WM_PID"
+    assert proc_stat(pid)[1] != proc_stat(ctile)[1], \
+        "the spawned command shares ctile's session"
+    leaked = socket_inodes(ctile) & socket_inodes(pid)
+    assert not leaked, f"ctile's sockets leaked into the child: {leaked}"
+    children = harness.proc_children(ctile)
+    wm.key("super+shift+c")
+    wm.wait_unmanaged(w)
+    for p in [pid] + children:
+        assert harness.pidfd_wait(p, 5), f"process {p} did not exit"
+    wm.sync()
+    wm.sync()
+    zombies = [p for p in harness.proc_children(ctile)
+               if (proc_stat(p) or ("",))[0] == "Z"]
+    assert not zombies, f"ctile left zombies: {zombies}"
 
 
 @pytest.mark.wm_env(TERMINAL="xterm -T from-TERMINAL")

@@ -102,6 +102,21 @@ def test_restart_twice_loses_nothing(wm):
     wm.assert_healthy(list(want))
 
 
+def test_restart_keeps_floating_windows_floating(wm):
+    a = wm.xterm()
+    b = wm.xterm()
+    wm.key("super+shift+space")
+    assert wm.outer(a) == FULL
+    floating = wm.outer(b)
+    old = wm.watch_wm()
+    wm.key("super+control+r", sync=False)
+    wm.wait_ready(old_check=old)
+    assert wm.outer(a) == FULL, "the floating window took a tile after restart"
+    assert wm.outer(b) == floating
+    wm.key("super+shift+space")
+    assert sorted([wm.outer(a), wm.outer(b)]) == sorted(tile_rects(2))
+
+
 def test_sigkill_then_start_again_adopts_every_window(xvfb):
     p = xvfb.start_ctile()
     want = populate(xvfb)

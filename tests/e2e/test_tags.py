@@ -189,3 +189,36 @@ def test_every_window_shows_only_where_its_tags_meet_the_view(wm):
                 assert wm.outer(w) == FULL
             else:
                 assert_hidden(wm, w)
+
+
+# -- the bindings themselves
+
+
+def test_bindings_work_with_capslock_and_numlock(wm):
+    a = wm.xterm()
+    wm.key("Caps_Lock")
+    wm.key("super+2")
+    assert wm.viewed() == 0b10, "super+2 ignored while CapsLock is on"
+    assert wm.hidden(a)
+    wm.key("Num_Lock")
+    wm.key("super+1")
+    assert wm.viewed() == 0b1, "super+1 ignored with CapsLock and NumLock on"
+    wm.key("Caps_Lock")
+    wm.key("super+3")
+    assert wm.viewed() == 0b100, "super+3 ignored while NumLock is on"
+    wm.key("Num_Lock")
+    wm.key("super+1")
+    assert wm.viewed() == 0b1
+    assert wm.shown(a)
+
+
+def test_bindings_follow_a_keymap_change(wm):
+    # Move the keysym "2" to another keycode: ctile must re-grab its
+    # bindings there (xdotool presses whichever keycode carries "2").
+    wm.run("xmodmap", "-e", "keycode 11 = F20", "-e", "keycode 250 = 2 at")
+    wm.sync()
+    wm.key("super+2")
+    assert wm.viewed() == 0b10, "super+2 lost after the keymap changed"
+    wm.key("super+shift+3")  # no window: nothing to move, nothing breaks
+    wm.key("super+1")
+    assert wm.viewed() == 0b1
