@@ -2,6 +2,7 @@
 #include "arrange.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "layout.h"
 
@@ -56,6 +57,13 @@ static void place_floating(struct client *c, struct rect work)
 	c->want = c->float_geom;
 }
 
+/* Smart gaps and borders: a lone tiled window (or monocle) fills the
+ * area edge to edge, as nothing needs telling apart. */
+static bool lone(size_t n, const struct layout *l)
+{
+	return n == 1 || (n > 1 && l->arrange && !strcmp(l->name, "monocle"));
+}
+
 void arrange_monitor(struct monitor *mon, const struct settings *s)
 {
 	struct tag_state *ts = monitor_tag_state(mon);
@@ -66,20 +74,27 @@ void arrange_monitor(struct monitor *mon, const struct settings *s)
 	struct rect *rects = n ? calloc(n, sizeof(*rects)) : NULL;
 	if (n && !rects)
 		return; /* keep the old geometry rather than crash */
+	bool alone = lone(n, l);
+	int outer = alone && s->smart_gaps ? 0 : s->gap_outer;
+	int tiled_border = alone && s->smart_borders ? 0 : s->border_width;
 	struct layout_params p = {ts->nmaster, ts->mfact, s->gap_inner};
 	if (n)
-		l->arrange(&p, shrink(mon->work, s->gap_outer), n, rects);
+		l->arrange(&p, shrink(mon->work, outer), n, rects);
 	size_t i = 0;
 	for (struct client *c = mon->clients; c; c = c->next) {
 		c->want_visible = client_visible(c);
 		if (!c->want_visible)
 			continue;
-		if (c->fullscreen)
+		c->want_border = s->border_width;
+		if (c->fullscreen) {
 			c->want = mon->geom;
-		else if (is_tiled(c, l))
+			c->want_border = 0;
+		} else if (is_tiled(c, l)) {
 			c->want = rects[i++];
-		else
+			c->want_border = tiled_border;
+		} else {
 			place_floating(c, mon->work);
+		}
 	}
 	free(rects);
 }

@@ -58,73 +58,93 @@ bool cmd_quit(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 	return true;
 }
 
-/* bind MODS+KEY COMMAND...: the command is kept as written, checked now. */
+/* bind MODS+KEY COMMAND...: into the mode being defined; the command is
+ * kept as written and its name checked now. */
 bool cmd_bind(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 {
 	struct binding b = {0};
 	if (!key_parse(a->argv[0], &b.mods, &b.keysym, err, len))
 		return false;
-	const struct words *w = a->words;
-	const char *command = a->rest + (w->col[2] - w->col[1]);
 	if (!command_find(a->argv[1])) {
 		snprintf(err, len, "bind: unknown command '%.64s'", a->argv[1]);
+		*a->err_col = a->words->col[2];
 		return false;
 	}
+	struct mode *m = &wm->target->modes[wm->target->cur_mode];
+	/* A later binding of the same key replaces the earlier one. */
+	size_t i = 0;
+	while (i < m->nbindings && (m->bindings[i].mods != b.mods ||
+				    m->bindings[i].keysym != b.keysym))
+		i++;
+	b.command = strdup(a->rest + (a->words->col[2] - a->words->col[1]));
 	struct binding *grown =
-	    realloc(wm->bindings, (wm->nbindings + 1) * sizeof(*grown));
-	if (!grown || !(b.command = strdup(command))) {
-		if (grown)
-			wm->bindings = grown;
+	    i < m->nbindings ? m->bindings
+			     : realloc(m->bindings, (i + 1) * sizeof(*grown));
+	if (!b.command || !grown) {
+		free(b.command);
 		snprintf(err, len, "out of memory");
 		return false;
 	}
-	wm->bindings = grown;
-	/* A later binding of the same key replaces the earlier one. */
-	for (size_t i = 0; i < wm->nbindings; i++) {
-		if (grown[i].mods == b.mods && grown[i].keysym == b.keysym) {
-			free(grown[i].command);
-			grown[i] = b;
-			wm->bindings_dirty = true;
-			return true;
-		}
-	}
-	wm->bindings[wm->nbindings++] = b;
+	m->bindings = grown;
+	if (i < m->nbindings)
+		free(grown[i].command);
+	else
+		m->nbindings++;
+	grown[i] = b;
 	wm->bindings_dirty = true;
 	return true;
 }
 
-/* set $NAME VALUE: VALUE is the rest of the line, as written. */
+/* set $NAME VALUE: VALUE is the rest of the line as written. */
 bool cmd_set(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 {
+	struct config *c = wm->target;
 	const char *name = a->argv[0];
 	if (name[0] != '$' || !name[1]) {
-		snprintf(err, len, "set: variable names start with $ ('%.64s')",
-			 name);
+		snprintf(err, len, "set: a variable is $ and a name, as $mod");
 		return false;
 	}
-	const char *value = a->rest + (a->words->col[2] - a->words->col[1]);
-	for (size_t i = 0; i < wm->nvars; i++) {
-		if (strcmp(wm->vars[i].name, name + 1) == 0) {
-			char *v = strdup(value);
-			if (!v)
-				return false;
-			free(wm->vars[i].value);
-			wm->vars[i].value = v;
-			return true;
-		}
-	}
+	char *value = strdup(a->rest + (a->words->col[2] - a->words->col[1]));
+	size_t i = 0;
+	while (i < c->nvars && strcmp(c->vars[i].name, name + 1) != 0)
+		i++;
 	struct variable *grown =
-	    realloc(wm->vars, (wm->nvars + 1) * sizeof(*grown));
-	if (!grown)
-		return false;
-	wm->vars = grown;
-	struct variable v = {strdup(name + 1), strdup(value)};
-	if (!v.name || !v.value) {
-		free(v.name);
-		free(v.value);
+	    i < c->nvars ? c->vars : realloc(c->vars, (i + 1) * sizeof(*grown));
+	char *key = i < c->nvars ? NULL : strdup(name + 1);
+	if (!value || !grown || (i == c->nvars && !key)) {
+		free(value);
+		free(key);
 		snprintf(err, len, "out of memory");
 		return false;
 	}
-	wm->vars[wm->nvars++] = v;
+	c->vars = grown;
+	if (i < c->nvars) {
+		free(grown[i].value);
+		grown[i].value = value;
+	} else {
+		grown[c->nvars++] = (struct variable){key, value};
+	}
+	return true;
+}
+
+/* mode NAME: the bindings of that mode are live until it is left. */
+bool cmd_mode(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
+{
+	for (size_t m = 0; m < wm->cfg.nmodes; m++) {
+		if (!strcmp(wm->cfg.modes[m].name, a->argv[0])) {
+			wm->mode = m;
+			wm->bindings_dirty = true;
+			wm->model.dirty |= DIRTY_BAR;
+			return true;
+		}
+	}
+	snprintf(err, len, "mode: no mode called '%.64s'", a->argv[0]);
+	return false;
+}
+
+bool cmd_reload(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
+{
+	(void)a, (void)err, (void)len;
+	wm->reload_wanted = true;
 	return true;
 }

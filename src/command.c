@@ -8,35 +8,78 @@
 #include "wm.h"
 
 /* Keep sorted by name: command_find uses bsearch (a unit test checks). */
+#define C CMD_CONFIG
+#define M CMD_MONITOR
 const struct command commands[] = {
-    {"bind", 2, -1, "MODS+KEY COMMAND...", "bind a key to a command", cmd_bind},
-    {"close", 0, 0, "", "ask the focused window to close", cmd_close},
-    {"floating", 0, 1, "[toggle|on|off]", "float or tile the focused window",
+    {"bind", C, 2, -1, "MODS+KEY COMMAND...", "bind a key to a command",
+     cmd_bind},
+    {"border_width", C, 1, 1, "PIXELS", "width of window borders",
+     cmd_border_width},
+    {"close", M, 0, 0, "", "ask the focused window to close", cmd_close},
+    {"color", C, 2, 2, "focused|normal|urgent #RRGGBB[AA]",
+     "colour of window borders", cmd_color},
+    {"default_layout", C, 1, 1, "LAYOUT", "layout of tags without their own",
+     cmd_default_layout},
+    {"default_mfact", C, 1, 1, "FACTOR", "master area share, 0.05..0.95",
+     cmd_default_mfact},
+    {"default_nmaster", C, 1, 1, "COUNT", "windows in the master area",
+     cmd_default_nmaster},
+    {"exec", C, 1, -1, "COMMAND...", "run a command once at session start",
+     cmd_exec},
+    {"exec_always", C, 1, -1, "COMMAND...",
+     "run a command at every start and reload", cmd_exec_always},
+    {"floating", M, 0, 1, "[toggle|on|off]", "float or tile the focused window",
      cmd_floating},
-    {"focus", 1, 1, "next|prev", "focus the next or previous window",
+    {"focus", M, 1, 1, "next|prev", "focus the next or previous window",
      cmd_focus},
-    {"kill", 0, 0, "", "kill the focused window's client", cmd_kill},
-    {"layout", 1, 1, "NAME|next|prev", "set the layout of the view",
+    {"focus_follows_mouse", C, 1, 1, "yes|no",
+     "focus the window under the pointer", cmd_focus_follows_mouse},
+    {"font", C, 1, 1, "\"FONT DESCRIPTION\"", "the bar's pango font", cmd_font},
+    {"gaps", C, 2, 2, "inner|outer PIXELS", "space between and around windows",
+     cmd_gaps},
+    {"kill", M, 0, 0, "", "kill the focused window's client", cmd_kill},
+    {"layout", M, 1, 1, "NAME|next|prev", "set the layout of the view",
      cmd_layout},
-    {"mfact", 1, 1, "[+|-]FACTOR", "set or change the master area's share",
+    {"mfact", M, 1, 1, "[+|-]FACTOR", "set or change the master area's share",
      cmd_mfact},
-    {"nmaster", 1, 1, "[+|-]COUNT",
+    {"mode", 0, 1, 1, "NAME", "switch to a binding mode (default: normal)",
+     cmd_mode},
+    {"mouse", C, 2, -1, "MODS+ButtonN move|resize|COMMAND...",
+     "bind a mouse button on windows", cmd_mouse},
+    {"mouse_warps", C, 1, 1, "yes|no",
+     "move the pointer to a window focused from the keyboard", cmd_mouse_warps},
+    {"nmaster", M, 1, 1, "[+|-]COUNT",
      "set or change the number of master windows", cmd_nmaster},
-    {"quit", 0, 0, "", "leave ctile, every window stays mapped", cmd_quit},
-    {"restart", 0, 0, "", "re-execute ctile, keeping every window",
+    {"quit", 0, 0, 0, "", "leave ctile, every window stays mapped", cmd_quit},
+    {"reload", 0, 0, 0, "", "read the config file again", cmd_reload},
+    {"restart", 0, 0, 0, "", "re-execute ctile, keeping every window",
      cmd_restart},
-    {"set", 2, -1, "$NAME VALUE", "define a variable for later lines", cmd_set},
-    {"spawn", 1, -1, "COMMAND...", "run a shell command", cmd_spawn},
-    {"swap", 1, 1, "next|prev", "swap the focused window with a neighbour",
+    {"rule", C, 2, -1, "MATCH... ACTION...", "how to place windows that match",
+     cmd_rule},
+    {"set", C, 2, -1, "$NAME VALUE", "define a variable for later lines",
+     cmd_set},
+    {"smart_borders", C, 1, 1, "yes|no", "no border on a lone window",
+     cmd_smart_borders},
+    {"smart_gaps", C, 1, 1, "yes|no", "no gaps around a lone window",
+     cmd_smart_gaps},
+    {"spawn", 0, 1, -1, "COMMAND...", "run a shell command", cmd_spawn},
+    {"swap", M, 1, 1, "next|prev", "swap the focused window with a neighbour",
      cmd_swap},
-    {"tag", 1, 1, "TAG|all", "move the focused window to a tag", cmd_tag},
-    {"toggletag", 1, 1, "TAG", "add or remove a tag on the focused window",
+    {"tag", M, 1, 1, "TAG|all", "move the focused window to a tag", cmd_tag},
+    {"tag_layout", C, 2, 2, "TAG LAYOUT", "the layout a tag starts with",
+     cmd_tag_layout},
+    {"tags", C, 1, CTILE_MAX_TAGS, "NAME...", "how many tags, and their names",
+     cmd_tags},
+    {"toggletag", M, 1, 1, "TAG", "add or remove a tag on the focused window",
      cmd_toggletag},
-    {"toggleview", 1, 1, "TAG", "add or remove a tag from the view",
+    {"toggleview", M, 1, 1, "TAG", "add or remove a tag from the view",
      cmd_toggleview},
-    {"view", 1, 1, "TAG|all|previous", "show a tag", cmd_view},
-    {"zoom", 0, 0, "", "move the focused window to the master area", cmd_zoom},
+    {"view", M, 1, 1, "TAG|all|previous", "show a tag", cmd_view},
+    {"zoom", M, 0, 0, "", "move the focused window to the master area",
+     cmd_zoom},
 };
+#undef C
+#undef M
 const size_t command_count = sizeof(commands) / sizeof(commands[0]);
 
 static int compare_name(const void *key, const void *elem)
@@ -56,11 +99,20 @@ static bool check_arity(const struct command *cmd, int argc, char *err,
 	if (argc >= cmd->min_args &&
 	    (cmd->max_args < 0 || argc <= cmd->max_args))
 		return true;
-	snprintf(err, len, "%s: %s argument%s; usage: %s %s", cmd->name,
-		 argc < cmd->min_args ? "missing" : "too many",
-		 argc < cmd->min_args && cmd->min_args - argc == 1 ? "" : "s",
-		 cmd->name, cmd->usage);
+	bool missing = argc < cmd->min_args;
+	snprintf(err, len, "%s: %s argument%s; usage: %s%s%s", cmd->name,
+		 missing ? "missing" : "too many",
+		 missing && cmd->min_args - argc == 1 ? "" : "s", cmd->name,
+		 cmd->usage[0] ? " " : "", cmd->usage);
 	return false;
+}
+
+/* The column of the first word check_arity found wrong. */
+static int arity_col(const struct command *cmd, const struct words *w)
+{
+	if (cmd->max_args >= 0 && w->n - 1 > cmd->max_args)
+		return w->col[cmd->max_args + 1];
+	return w->n > 0 ? w->end[w->n - 1] : 0;
 }
 
 bool command_run(struct wm *wm, const char *line, char *err, size_t len,
@@ -68,28 +120,35 @@ bool command_run(struct wm *wm, const char *line, char *err, size_t len,
 {
 	struct words w;
 	*err_col = 0;
+	err[0] = '\0';
 	if (words_split(line, &w, err, len, err_col) < 0)
 		return false;
 	if (w.n == 0)
 		return true;
 	const struct command *cmd = command_find(w.w[0]);
 	bool ok = false;
-	if (!cmd) {
+	/* The arguments as written, without trailing blanks or comment. */
+	char *rest = w.n > 1 ? strndup(line + w.col[1],
+				       (size_t)(w.end[w.n - 1] - w.col[1]))
+			     : strdup("");
+	if (!rest) {
+		snprintf(err, len, "out of memory");
+	} else if (!cmd) {
 		snprintf(err, len, "unknown command '%.64s'", w.w[0]);
 		*err_col = w.col[0];
 	} else if (!check_arity(cmd, w.n - 1, err, len)) {
-		*err_col =
-		    w.n > 1 && w.n - 1 > cmd->max_args && cmd->max_args >= 0
-			? w.col[cmd->max_args + 1]
-			: w.col[0];
+		*err_col = arity_col(cmd, &w);
+	} else if ((cmd->flags & CMD_MONITOR) && !wm->model.selmon) {
+		snprintf(err, len, "%s: there is no monitor yet", cmd->name);
 	} else {
-		struct cmd_args a = {&w, w.n - 1, w.w + 1, line + w.end[0]};
-		while (*a.rest == ' ' || *a.rest == '\t')
-			a.rest++;
+		struct cmd_args a = {&w, w.n - 1, w.w + 1, rest, err_col};
+		*err_col = -1;
 		ok = cmd->run(wm, &a, err, len);
-		if (!ok)
+		/* A handler may point at the word at fault; else the first. */
+		if (!ok && *err_col < 0)
 			*err_col = w.n > 1 ? w.col[1] : w.col[0];
 	}
+	free(rest);
 	words_free(&w);
 	return ok;
 }

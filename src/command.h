@@ -13,15 +13,23 @@ struct cmd_args {
 	const struct words *words; /* words[0] is the command name */
 	int argc;		   /* arguments after the name */
 	char *const *argv;	   /* words->w + 1 */
-	const char *rest;	   /* the raw text after the name */
+	const char *rest; /* the text after the name as written, up to the end
+			     of the last word (no trailing blanks or comment) */
+	int *err_col;	  /* a handler may set the 0-based column at fault */
 };
 
 /* Run the command; on failure write a one-line reason to err. */
 typedef bool (*cmd_handler)(struct wm *wm, const struct cmd_args *a, char *err,
 			    size_t len);
 
+enum command_flags {
+	CMD_CONFIG = 1, /* a config statement: allowed in the config file */
+	CMD_MONITOR = 2 /* needs a monitor (acts on the view or focus) */
+};
+
 struct command {
 	const char *name;
+	unsigned flags;
 	int min_args, max_args; /* max -1: any number */
 	const char *usage;	/* the arguments, as shown in errors */
 	const char *help;	/* one line */
@@ -57,5 +65,26 @@ bool cmd_restart(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_quit(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_bind(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_set(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_mode(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_reload(struct wm *, const struct cmd_args *, char *, size_t);
+/* cmd_config.c: config statements */
+bool cmd_tags(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_rule(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_exec(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_exec_always(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_mouse(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_border_width(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_color(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_font(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_gaps(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_smart_gaps(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_smart_borders(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_focus_follows_mouse(struct wm *, const struct cmd_args *, char *,
+			     size_t);
+bool cmd_mouse_warps(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_default_layout(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_default_mfact(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_default_nmaster(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_tag_layout(struct wm *, const struct cmd_args *, char *, size_t);
 
 #endif

@@ -1,97 +1,154 @@
-/* config.c: apply a config text line by line through the command table. */
+/* config.c: the config structure, the file lookup and error reports. */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include "command.h"
-#include "log.h"
-#include "wm.h"
+#include "layout.h"
 
-#define LINE_MAX_BYTES 4096
-
-/* The defined variable whose name is longest at s (just after a $). */
-static const struct variable *variable_at(const struct wm *wm, const char *s)
+void config_init(struct config *c)
 {
-	const struct variable *best = NULL;
-	for (size_t i = 0; i < wm->nvars; i++) {
-		size_t n = strlen(wm->vars[i].name);
-		if (strncmp(s, wm->vars[i].name, n) == 0 &&
-		    (!best || n > strlen(best->name)))
-			best = &wm->vars[i];
+	*c = (struct config){0};
+	c->settings = (struct settings){
+	    .border_width = 2,
+	    .color_focused = 0xff5e81ac,
+	    .color_normal = 0xff3b4252,
+	    .color_urgent = 0xffbf616a,
+	    .focus_follows_mouse = true,
+	    .font = "DejaVu Sans 10",
+	};
+	c->modes = calloc(1, sizeof(*c->modes));
+	if (c->modes) {
+		c->modes[0].name = strdup("default");
+		c->nmodes = 1;
 	}
-	return best;
+	c->ntags = 9;
+	for (int i = 0; i < CTILE_MAX_TAGS; i++) {
+		snprintf(c->tag_names[i], CTILE_TAG_NAME_MAX, "%d", i + 1);
+		c->tag_layout[i] = -1;
+	}
+	c->tag_default = (struct tag_state){0, 1, 0.55f};
 }
 
-bool config_expand(const struct wm *wm, const char *line, char *out, size_t len)
+static void free_strings(char **v, size_t n)
 {
-	const char *s = line;
-	size_t o = 0;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	if (strncmp(s, "set", 3) == 0 && (s[3] == ' ' || s[3] == '\t')) {
-		s += 3; /* keep `set $name` as written */
-		while (*s == ' ' || *s == '\t')
-			s++;
-		while (*s && *s != ' ' && *s != '\t')
-			s++;
-	}
-	size_t head = (size_t)(s - line);
-	if (head >= len)
-		return false;
-	memcpy(out, line, head);
-	o = head;
-	while (*s) {
-		const struct variable *v =
-		    *s == '$' ? variable_at(wm, s + 1) : NULL;
-		const char *piece = v ? v->value : s;
-		size_t n = v ? strlen(v->value) : 1;
-		if (o + n >= len)
-			return false;
-		memcpy(out + o, piece, n);
-		o += n;
-		s += v ? 1 + strlen(v->name) : 1;
-	}
-	out[o] = '\0';
-	return true;
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }
 
-static int apply_line(struct wm *wm, const char *line, const char *source,
-		      int lineno)
+void config_finish(struct config *c)
 {
-	char expanded[LINE_MAX_BYTES], err[256];
-	int col = 0;
-	if (!config_expand(wm, line, expanded, sizeof(expanded))) {
-		log_error("%s:%d:1: line too long (at most %d bytes)", source,
-			  lineno, LINE_MAX_BYTES - 1);
-		return 1;
+	for (size_t m = 0; m < c->nmodes; m++) {
+		for (size_t b = 0; b < c->modes[m].nbindings; b++)
+			free(c->modes[m].bindings[b].command);
+		free(c->modes[m].bindings);
+		free(c->modes[m].name);
 	}
-	if (command_run(wm, expanded, err, sizeof(err), &col))
-		return 0;
-	log_error("%s:%d:%d: %s", source, lineno, col + 1, err);
-	return 1;
+	free(c->modes);
+	for (size_t i = 0; i < c->nmouse; i++)
+		free(c->mouse[i].command);
+	free(c->mouse);
+	for (size_t i = 0; i < c->nrules; i++)
+		for (int f = 0; f < RULE_NFIELDS; f++)
+			if (c->rules[i].has[f])
+				regfree(&c->rules[i].re[f]);
+	free(c->rules);
+	for (size_t i = 0; i < c->nvars; i++) {
+		free(c->vars[i].name);
+		free(c->vars[i].value);
+	}
+	free(c->vars);
+	free_strings(c->exec, c->nexec);
+	free_strings(c->exec_always, c->nexec_always);
+	*c = (struct config){0};
 }
 
-int config_apply_text(struct wm *wm, const char *text, const char *source)
+/* dir/ctile/config if it can be read: the caller frees it. */
+static char *readable_in(const char *dir, size_t len)
 {
-	int errors = 0, lineno = 0;
-	char line[LINE_MAX_BYTES];
-	const char *p = text;
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		lineno++;
-		if (n >= sizeof(line)) {
-			log_error("%s:%d:1: line too long (at most %d bytes)",
-				  source, lineno, LINE_MAX_BYTES - 1);
-			errors++;
-		} else {
-			memcpy(line, p, n);
-			line[n] = '\0';
-			errors += apply_line(wm, line, source, lineno);
-		}
-		p += n + (nl ? 1 : 0);
+	char *path = NULL;
+	if (len == 0 || asprintf(&path, "%.*s/ctile/config", (int)len, dir) < 0)
+		return NULL;
+	if (access(path, R_OK) == 0)
+		return path;
+	free(path);
+	return NULL;
+}
+
+char *config_find(const char *cli_path)
+{
+	if (cli_path)
+		return strdup(cli_path);
+	const char *home = getenv("HOME");
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	char *path = NULL;
+	if (xdg && *xdg)
+		path = readable_in(xdg, strlen(xdg));
+	else if (home && *home) {
+		char *dir = NULL;
+		if (asprintf(&dir, "%s/.config", home) >= 0)
+			path = readable_in(dir, strlen(dir));
+		free(dir);
 	}
-	return errors;
+	const char *dirs = getenv("XDG_CONFIG_DIRS");
+	if (!dirs || !*dirs)
+		dirs = "/etc/xdg";
+	while (!path && *dirs) {
+		size_t n = strcspn(dirs, ":");
+		path = readable_in(dirs, n);
+		dirs += n + (dirs[n] == ':');
+	}
+	return path;
+}
+
+int config_load(struct config *c, const char *path, struct config_errors *errs)
+{
+	if (path)
+		return config_parse_file(c, path, errs);
+	return config_parse_text(c, ctile_default_config,
+				 strlen(ctile_default_config),
+				 "built-in config", errs);
+}
+
+/* The offending line, and a caret under col, as compilers show it. */
+static void print_caret(FILE *out, const char *text, int col)
+{
+	const int shown = 160; /* a 1 MB line is not printed whole */
+	int len = (int)strlen(text);
+	fprintf(out, "    %.*s%s\n", shown, text, len > shown ? "..." : "");
+	if (col < 1 || col > shown + 1)
+		return;
+	fputs("    ", out);
+	for (int i = 0; i < col - 1 && i < len; i++)
+		fputc(text[i] == '\t' ? '\t' : ' ', out);
+	fputs("^\n", out);
+}
+
+void config_errors_print(const struct config_errors *e, FILE *out)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		const struct config_error *er = &e->v[i];
+		if (er->col > 0)
+			fprintf(out, "%s:%d:%d: %s\n", er->file, er->line,
+				er->col, er->message);
+		else
+			fprintf(out, "%s:%d: %s\n", er->file, er->line,
+				er->message);
+		if (er->text)
+			print_caret(out, er->text, er->col);
+	}
+}
+
+void config_errors_clear(struct config_errors *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		free(e->v[i].file);
+		free(e->v[i].message);
+		free(e->v[i].text);
+	}
+	free(e->v);
+	e->v = NULL;
+	e->n = 0;
 }

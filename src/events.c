@@ -32,7 +32,7 @@ static void configure_floating(struct wm *wm, struct client *c,
 			       xcb_configure_request_event_t *ev)
 {
 	struct rect g = c->float_geom;
-	int bw = 2 * wm->settings.border_width;
+	int bw = 2 * wm->cfg.settings.border_width;
 	if (ev->value_mask & XCB_CONFIG_WINDOW_X)
 		g.x = ev->x;
 	if (ev->value_mask & XCB_CONFIG_WINDOW_Y)
@@ -158,7 +158,7 @@ static void on_property(struct wm *wm, xcb_property_notify_event_t *ev)
 
 static void on_enter(struct wm *wm, xcb_enter_notify_event_t *ev)
 {
-	if (!wm->settings.focus_follows_mouse ||
+	if (!wm->cfg.settings.focus_follows_mouse ||
 	    ev->mode != XCB_NOTIFY_MODE_NORMAL ||
 	    ev->detail == XCB_NOTIFY_DETAIL_INFERIOR ||
 	    x_caused_by_us(wm->x, ev->sequence))
@@ -183,10 +183,17 @@ static void on_key(struct wm *wm, xcb_key_press_event_t *ev)
 	const char *command = keys_lookup(wm, ev->detail, ev->state);
 	if (!command)
 		return;
+	size_t mode = wm->mode;
 	char err[256];
 	int col;
 	if (!command_run(wm, command, err, sizeof(err), &col))
 		log_warn("%s: %s", command, err);
+	/* A key chain: one key in a oneshot mode, then back to default. */
+	if (wm->mode == mode && mode != 0 && wm_mode(wm)->oneshot) {
+		wm->mode = 0;
+		wm->bindings_dirty = true;
+		wm->model.dirty |= DIRTY_BAR;
+	}
 }
 
 static void on_xkb(struct wm *wm, xcb_generic_event_t *ev)

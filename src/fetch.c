@@ -78,6 +78,10 @@ static unsigned int send_request(struct xconn *x, xcb_window_t win,
 	case FETCH_NET_DESKTOP:
 		prop = e->_NET_WM_DESKTOP, type = XCB_ATOM_CARDINAL;
 		break;
+	case FETCH_ROLE:
+		prop = x_atom(x, ATOM_WM_WINDOW_ROLE), type = XCB_ATOM_STRING,
+		longs = LONGS(CTILE_CLASS_MAX);
+		break;
 	case FETCH_GEOMETRY:
 		return xcb_get_geometry(x->conn, win).sequence;
 	default:

@@ -31,6 +31,17 @@ void hints_sanitize(const xcb_size_hints_t *raw, struct size_hints *out)
 		out->base_w = sane(raw->base_width);
 		out->base_h = sane(raw->base_height);
 	}
+	/* ICCCM 4.1.2.3: a missing base size is the minimum, and the other
+	 * way round. */
+	uint32_t both =
+	    XCB_ICCCM_SIZE_HINT_P_MIN_SIZE | XCB_ICCCM_SIZE_HINT_BASE_SIZE;
+	if ((f & both) == XCB_ICCCM_SIZE_HINT_P_MIN_SIZE) {
+		out->base_w = out->min_w;
+		out->base_h = out->min_h;
+	} else if ((f & both) == XCB_ICCCM_SIZE_HINT_BASE_SIZE) {
+		out->min_w = out->base_w;
+		out->min_h = out->base_h;
+	}
 	/* A max below the min is contradictory: trust the min. */
 	if (out->max_w && out->max_w < out->min_w)
 		out->max_w = 0;

@@ -46,10 +46,13 @@ bool key_parse(const char *spec, uint16_t *mods, uint32_t *keysym, char *err,
 		}
 		part = plus + 1;
 	}
-	if (!*part) {
+	size_t n = strlen(part);
+	if (!n || (n > 1 && part[n - 1] == '+')) {
 		snprintf(err, len, "no key in '%.64s'", spec);
 		return false;
 	}
+	if (!strcmp(part, "+"))
+		part = "plus";
 	xkb_keysym_t sym = xkb_keysym_from_name(part, XKB_KEYSYM_NO_FLAGS);
 	if (sym == XKB_KEY_NoSymbol)
 		sym = xkb_keysym_from_name(part, XKB_KEYSYM_CASE_INSENSITIVE);

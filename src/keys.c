@@ -114,8 +114,9 @@ void keys_grab(struct wm *wm)
 	xcb_ungrab_key(x->conn, XCB_GRAB_ANY, x->root, XCB_MOD_MASK_ANY);
 	xkb_keycode_t min = xkb_keymap_min_keycode(km);
 	xkb_keycode_t max = xkb_keymap_max_keycode(km);
-	for (size_t b = 0; b < wm->nbindings; b++) {
-		const struct binding *bind = &wm->bindings[b];
+	const struct mode *mode = wm_mode(wm);
+	for (size_t b = 0; b < mode->nbindings; b++) {
+		const struct binding *bind = &mode->bindings[b];
 		bool found = false;
 		for (xkb_keycode_t code = min; code <= max && code <= 255;
 		     code++) {
@@ -136,8 +137,9 @@ const char *keys_lookup(struct wm *wm, xcb_keycode_t code, uint16_t state)
 {
 	struct xconn *x = wm->x;
 	uint16_t mods = state & RELEVANT_MODS & ~x->kb.numlock;
-	for (size_t b = 0; b < wm->nbindings; b++) {
-		const struct binding *bind = &wm->bindings[b];
+	const struct mode *mode = wm_mode(wm);
+	for (size_t b = 0; b < mode->nbindings; b++) {
+		const struct binding *bind = &mode->bindings[b];
 		if (bind->mods == mods &&
 		    key_has_sym(x->kb.keymap, code, mods, bind->keysym))
 			return bind->command;

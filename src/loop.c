@@ -9,6 +9,7 @@
 
 #include "loop.h"
 
+#include "activate.h"
 #include "arrange.h"
 #include "events.h"
 #include "ewmh.h"
@@ -22,13 +23,15 @@ void loop_refresh(struct wm *wm)
 {
 	struct xconn *x = wm->x;
 	struct model *m = &wm->model;
+	if (wm->reload_wanted)
+		activate_reload(wm);
 	if (wm->bindings_dirty || x->grabs_dirty)
 		keys_grab(wm);
 	x_close_wanted(wm);
 	unsigned dirty = m->dirty;
 	m->dirty = 0;
 	if (dirty & DIRTY_ARRANGE) {
-		arrange(m, &wm->settings);
+		arrange(m, &wm->cfg.settings);
 		x_apply(wm);
 	}
 	if (dirty & (DIRTY_ARRANGE | DIRTY_FOCUS))
@@ -63,6 +66,9 @@ static void signals_read(struct wm *wm, int fd)
 		case SIGTERM:
 		case SIGINT:
 			wm->exit = WM_QUIT;
+			break;
+		case SIGHUP:
+			wm->reload_wanted = true;
 			break;
 		default:
 			log_info("signal %u ignored", si.ssi_signo);

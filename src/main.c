@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "activate.h"
 #include "config.h"
 #include "ewmh.h"
 #include "log.h"
@@ -19,57 +20,25 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: ctile [-c FILE] [--version] [--help]\n"
-		"  -c FILE      read FILE instead of the default config\n"
-		"  -v, --version  print the version and exit\n"
-		"  -h, --help     print this help and exit\n"
-		"ctile is an X11 tiling window manager with tags; start it "
-		"from ~/.xinitrc with 'exec ctile'.\n");
+		"usage: ctile [-c FILE] [--check-config] [--version] [--help]\n"
+		"  -c FILE             read FILE instead of the usual config\n"
+		"  -C, --check-config  check the config and exit: 'ok' or its "
+		"errors\n"
+		"  -v, --version       print the version and exit\n"
+		"  -h, --help          print this help and exit\n"
+		"The config is -c FILE, else $XDG_CONFIG_HOME/ctile/config, "
+		"else ctile/config\nin $XDG_CONFIG_DIRS (/etc/xdg), else the "
+		"built-in default. Start ctile\nfrom ~/.xinitrc with 'exec "
+		"ctile'.\n");
 }
 
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 4096, len = 0, n;
-	char *text = malloc(cap);
-	while (text && (n = fread(text + len, 1, cap - len - 1, f)) > 0) {
-		len += n;
-		if (len + 1 == cap) {
-			char *grown = realloc(text, cap *= 2);
-			if (!grown)
-				free(text);
-			text = grown;
-		}
-	}
-	fclose(f);
-	if (text)
-		text[len] = '\0';
-	return text;
-}
+struct options {
+	const char *config;
+	bool check;
+};
 
-/* The user's config, or the built-in one when it cannot be used: a
- * broken config must never leave the user without key bindings. */
-static void load_config(struct wm *wm, const char *path)
-{
-	char *text = path ? read_file(path) : NULL;
-	if (path && !text)
-		log_error("%s: cannot read it; using the built-in config",
-			  path);
-	if (text && config_apply_text(wm, text, path) == 0) {
-		free(text);
-		return;
-	}
-	if (text)
-		log_error("%s has errors; using the built-in config", path);
-	free(text);
-	wm_clear_bindings(wm);
-	wm_clear_vars(wm);
-	config_apply_text(wm, ctile_default_config, "built-in config");
-}
-
-static int parse_args(int argc, char **argv, const char **config)
+/* -1: go on; else the exit status. */
+static int parse_args(int argc, char **argv, struct options *o)
 {
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -79,8 +48,10 @@ static int parse_args(int argc, char **argv, const char **config)
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			return 0;
+		} else if (!strcmp(a, "-C") || !strcmp(a, "--check-config")) {
+			o->check = true;
 		} else if (!strcmp(a, "-c") && i + 1 < argc) {
-			*config = argv[++i];
+			o->config = argv[++i];
 		} else {
 			fprintf(stderr, "ctile: unknown option '%s'\n", a);
 			usage(stderr);
@@ -90,10 +61,51 @@ static int parse_args(int argc, char **argv, const char **config)
 	return -1;
 }
 
+/* ctile --check-config: parse, print every error, touch no X server. */
+static int check_config(const char *cli)
+{
+	char *path = config_find(cli);
+	struct config c;
+	struct config_errors errs = {0};
+	config_init(&c);
+	int n = config_load(&c, path, &errs);
+	config_errors_print(&errs, stderr);
+	if (!n)
+		printf("ok (%s)\n", path ? path : "built-in config");
+	config_finish(&c);
+	config_errors_clear(&errs);
+	free(path);
+	return n ? 1 : 0;
+}
+
+/* The user's config, or the built-in one when it has errors: a broken
+ * config never leaves the user without key bindings. */
+static void load_config(struct wm *wm, const char *cli)
+{
+	struct config c;
+	struct config_errors errs = {0};
+	wm->config_path = config_find(cli);
+	config_init(&c);
+	int n = config_load(&c, wm->config_path, &errs);
+	activate_report(wm, &errs);
+	if (n) {
+		log_error("%s: %d error%s; running the built-in config",
+			  wm->config_path, n, n == 1 ? "" : "s");
+		config_finish(&c);
+		config_errors_clear(&errs);
+		config_init(&c);
+		config_load(&c, NULL, &errs);
+	}
+	activate_config(wm, &c, true);
+	config_finish(&c);
+	config_errors_clear(&errs);
+}
+
 static void restart(struct wm *wm)
 {
 	session_save_order(wm);
 	x_sync(wm->x);
+	setenv("CTILE_RESTARTED", "1", 1); /* exec lines ran already */
 	execvp(wm->argv[0], wm->argv);
 	log_error("restart: cannot execute '%s'; quitting instead",
 		  wm->argv[0]);
@@ -101,16 +113,20 @@ static void restart(struct wm *wm)
 
 int main(int argc, char **argv)
 {
-	const char *config = NULL;
-	int status = parse_args(argc, argv, &config);
+	struct options opt = {0};
+	int status = parse_args(argc, argv, &opt);
 	if (status >= 0)
 		return status;
-	/* ctile does not reparent: without this, Java (AWT) programs draw
-	 * grey windows, as in every non-reparenting window manager. */
-	setenv("_JAVA_AWT_WM_NONREPARENTING", "1", 0);
 	const char *level = getenv("CTILE_LOG");
 	if (level && !strcmp(level, "debug"))
 		log_set_level(LOG_DEBUG);
+	if (opt.check)
+		return check_config(opt.config);
+	/* ctile does not reparent: without this, Java (AWT) programs draw
+	 * grey windows, as in every non-reparenting window manager. */
+	setenv("_JAVA_AWT_WM_NONREPARENTING", "1", 0);
+	bool restarted = getenv("CTILE_RESTARTED") != NULL;
+	unsetenv("CTILE_RESTARTED");
 
 	struct wm wm;
 	struct xconn x;
@@ -129,10 +145,11 @@ int main(int argc, char **argv)
 		wm_finish(&wm);
 		return 1;
 	}
-	load_config(&wm, config);
 	session_monitors(&wm);
+	load_config(&wm, opt.config);
 	session_restore(&wm);
 	ewmh_setup(&wm);
+	activate_execs(&wm, !restarted);
 	wm.model.dirty = ~0u;
 	bool ok = loop_run(&wm);
 	if (ok && wm.exit == WM_RESTART)

@@ -9,14 +9,17 @@
 #include "fetch.h"
 #include "hints.h"
 #include "log.h"
+#include "rules.h"
 #include "wm.h"
 
 /* What we ask about every new window, in the order it is applied:
  * _NET_WM_NAME after WM_NAME so that it wins when both exist. */
 static const enum fetch_kind manage_fetches[] = {
-    FETCH_GEOMETRY, FETCH_NAME,		FETCH_NET_NAME,	      FETCH_CLASS,
-    FETCH_HINTS,    FETCH_NORMAL_HINTS, FETCH_TRANSIENT,      FETCH_PROTOCOLS,
-    FETCH_TYPE,	    FETCH_CTILE_TAGS,	FETCH_CTILE_FLOATING, FETCH_NET_DESKTOP,
+    FETCH_GEOMETRY,    FETCH_NAME,	 FETCH_NET_NAME,
+    FETCH_CLASS,       FETCH_HINTS,	 FETCH_NORMAL_HINTS,
+    FETCH_TRANSIENT,   FETCH_PROTOCOLS,	 FETCH_TYPE,
+    FETCH_ROLE,	       FETCH_CTILE_TAGS, FETCH_CTILE_FLOATING,
+    FETCH_NET_DESKTOP,
 };
 #define NO_DESKTOP (UINT32_MAX - 1)
 
@@ -88,7 +91,7 @@ static void place_floating(struct wm *wm, struct client *c,
 			   struct client *parent, bool adopt)
 {
 	struct rect g = c->float_geom;
-	int bw = 2 * wm->settings.border_width;
+	int bw = 2 * wm->cfg.settings.border_width;
 	int w = g.w - bw, h = g.h - bw;
 	hints_apply(&c->hints, &w, &h);
 	g.w = w + bw, g.h = h + bw;
@@ -129,42 +132,72 @@ static void watch_window(struct wm *wm, xcb_window_t win)
 			XCB_NONE, XCB_BUTTON_INDEX_ANY, XCB_MOD_MASK_ANY);
 }
 
+static struct monitor *monitor_number(struct model *m, int n)
+{
+	struct monitor *mon = m->mons;
+	while (mon && n-- > 0)
+		mon = mon->next;
+	return mon;
+}
+
+/* Decide tags, monitor and floating: saved state (restart) first, then
+ * the rules, the parent of a transient, and the view. */
+static struct client *place_new(struct wm *wm, struct pending *p,
+				const struct rule_result *rr)
+{
+	struct model *m = &wm->model;
+	struct client *parent = p->props.transient_for
+				    ? model_find(m, p->props.transient_for)
+				    : NULL;
+	struct monitor *mon = parent ? parent->mon : m->selmon;
+	if (rr->monitor >= 0 && monitor_number(m, rr->monitor))
+		mon = monitor_number(m, rr->monitor);
+	tagmask tags = choose_tags(wm, p, parent);
+	bool saved = p->adopt && (p->saved_tags & model_all_tags(m));
+	if (!saved && rr->tags)
+		tags = rr->tags & model_all_tags(m);
+	struct client *c = model_manage(m, p->win, mon, tags);
+	if (!c)
+		return NULL;
+	copy_props(c, &p->props);
+	c->floating =
+	    parent || c->hints.fixed || p->is_dialog || p->props.transient_for;
+	if (rr->floating >= 0)
+		c->floating = rr->floating;
+	if (p->saved_floating >= 0)
+		c->floating = p->saved_floating;
+	c->fullscreen = rr->fullscreen == 1;
+	if (c->floating)
+		place_floating(wm, c, parent, p->adopt);
+	return c;
+}
+
 void manage_finish(struct wm *wm, struct pending *p)
 {
 	struct xconn *x = wm->x;
-	if (p->dead) {
+	if (p->dead || p->is_dock) {
+		/* Bars place themselves (struts: the monitors issue). */
+		if (!p->dead)
+			xcb_map_window(x->conn, p->win);
 		pending_remove(x, p);
 		return;
 	}
-	if (p->is_dock) {
-		/* Bars and desktops place themselves (struts: a later issue).
-		 */
-		xcb_map_window(x->conn, p->win);
-		pending_remove(x, p);
-		return;
-	}
-	struct client *parent =
-	    p->props.transient_for
-		? model_find(&wm->model, p->props.transient_for)
-		: NULL;
-	struct monitor *mon = parent ? parent->mon : wm->model.selmon;
-	struct client *c =
-	    model_manage(&wm->model, p->win, mon, choose_tags(wm, p, parent));
+	struct rule_subject subject = {p->props.class_name, p->props.instance,
+				       p->props.title, p->role, p->type};
+	struct rule_result rr;
+	rules_apply(&wm->cfg, &subject, &rr);
+	struct client *c = place_new(wm, p, &rr);
 	if (!c) {
 		xcb_map_window(x->conn, p->win);
 		pending_remove(x, p);
 		return;
 	}
-	copy_props(c, &p->props);
 	c->x.order = ++x->manage_order;
-	c->floating = parent || c->hints.fixed || p->is_dialog ||
-		      p->saved_floating == 1 || p->props.transient_for;
-	if (c->floating)
-		place_floating(wm, c, parent, p->adopt);
 	/* An adopted window that is on screen is mapped already. */
 	c->x.mapped = p->adopt && p->props.x.mapped;
 	watch_window(wm, p->win);
-	if ((!p->adopt || p->win == x->adopt_focus) && client_visible(c))
+	bool wants_focus = p->adopt ? p->win == x->adopt_focus : rr.focus != 0;
+	if (wants_focus && client_visible(c))
 		model_focus(&wm->model, c);
 	pending_remove(x, p);
 }

@@ -72,6 +72,7 @@ struct client {
 	/* arrange.c's verdict, read by x.c */
 	struct rect want; /* outer rect, border included */
 	bool want_visible;
+	int want_border; /* border width in pixels */
 	struct client_x x;
 };
 

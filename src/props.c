@@ -5,6 +5,7 @@
 
 #include "fetch.h"
 #include "hints.h"
+#include "rules.h"
 #include "wm.h"
 
 /* Copy a property's bytes as text: bounded, NUL-terminated, and with
@@ -91,12 +92,37 @@ static void apply_protocols(struct client *c, xcb_get_property_reply_t *r,
 	}
 }
 
+/* The first type we know, in the order the window lists them. */
+static int window_type(xcb_atom_t a, const xcb_ewmh_connection_t *e)
+{
+	const xcb_atom_t known[WT_COUNT] = {
+	    [WT_NORMAL] = e->_NET_WM_WINDOW_TYPE_NORMAL,
+	    [WT_DIALOG] = e->_NET_WM_WINDOW_TYPE_DIALOG,
+	    [WT_UTILITY] = e->_NET_WM_WINDOW_TYPE_UTILITY,
+	    [WT_TOOLBAR] = e->_NET_WM_WINDOW_TYPE_TOOLBAR,
+	    [WT_SPLASH] = e->_NET_WM_WINDOW_TYPE_SPLASH,
+	    [WT_MENU] = e->_NET_WM_WINDOW_TYPE_MENU,
+	    [WT_DOCK] = e->_NET_WM_WINDOW_TYPE_DOCK,
+	    [WT_DESKTOP] = e->_NET_WM_WINDOW_TYPE_DESKTOP,
+	    [WT_NOTIFICATION] = e->_NET_WM_WINDOW_TYPE_NOTIFICATION,
+	};
+	for (int t = 0; t < WT_COUNT; t++)
+		if (known[t] == a)
+			return t;
+	return -1;
+}
+
 static void apply_type(struct pending *p, xcb_get_property_reply_t *r,
 		       const xcb_ewmh_connection_t *e)
 {
 	if (!p || !reply_is(r, 32) || r->type != XCB_ATOM_ATOM)
 		return;
 	const xcb_atom_t *t = xcb_get_property_value(r);
+	for (uint32_t i = r->value_len; i-- > 0;) {
+		int known = window_type(t[i], e);
+		if (known >= 0)
+			p->type = known;
+	}
 	for (uint32_t i = 0; i < r->value_len; i++) {
 		p->is_dock |= t[i] == e->_NET_WM_WINDOW_TYPE_DOCK ||
 			      t[i] == e->_NET_WM_WINDOW_TYPE_DESKTOP;
@@ -112,7 +138,7 @@ static void apply_geometry(struct wm *wm, struct client *c,
 {
 	if (!g)
 		return;
-	int bw = 2 * wm->settings.border_width;
+	int bw = 2 * wm->cfg.settings.border_width;
 	c->float_geom =
 	    (struct rect){g->x, g->y, g->width + bw, g->height + bw};
 }
@@ -169,6 +195,14 @@ void props_apply(struct wm *wm, struct client *c, struct pending *p,
 		break;
 	case FETCH_GEOMETRY:
 		apply_geometry(wm, c, reply);
+		break;
+	case FETCH_ROLE:
+		if (p && reply_is(r, 8))
+			copy_text(
+			    p->role, sizeof(p->role), xcb_get_property_value(r),
+			    (int)strnlen(
+				xcb_get_property_value(r),
+				(size_t)xcb_get_property_value_length(r)));
 		break;
 	default:
 		apply_saved(p, kind, r);

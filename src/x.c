@@ -20,6 +20,7 @@ static const char *const atom_names[ATOM_COUNT] = {
     [ATOM_CTILE_VIEW] = "_CTILE_VIEW",
     [ATOM_CTILE_TAG_STATE] = "_CTILE_TAG_STATE",
     [ATOM_CTILE_ORDER] = "_CTILE_ORDER",
+    [ATOM_WM_WINDOW_ROLE] = "WM_WINDOW_ROLE",
 };
 
 bool x_connect(struct xconn *x, const char *display, char *err, size_t len)
@@ -230,7 +231,7 @@ void x_apply(struct wm *wm)
 		for (struct client *c = mon->clients; c; c = c->next) {
 			if (!c->want_visible)
 				continue;
-			int bw = c->fullscreen ? 0 : wm->settings.border_width;
+			int bw = c->want_border;
 			if (!c->x.configured || c->x.border != bw ||
 			    !rect_equal(c->want, c->x.geom))
 				configure(x, c, bw);
@@ -250,7 +251,7 @@ void x_apply(struct wm *wm)
 static uint32_t wanted_color(const struct wm *wm, const struct client *c,
 			     const struct client *focused)
 {
-	const struct settings *s = &wm->settings;
+	const struct settings *s = &wm->cfg.settings;
 	if (c == focused)
 		return s->color_focused;
 	return c->urgent ? s->color_urgent : s->color_normal;

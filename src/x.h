@@ -21,6 +21,7 @@ enum atom_id {
 	ATOM_CTILE_VIEW,
 	ATOM_CTILE_TAG_STATE,
 	ATOM_CTILE_ORDER,
+	ATOM_WM_WINDOW_ROLE,
 	ATOM_COUNT
 };
 
@@ -38,6 +39,7 @@ enum fetch_kind {
 	FETCH_CTILE_FLOATING,
 	FETCH_NET_DESKTOP,
 	FETCH_GEOMETRY,
+	FETCH_ROLE,
 	FETCH_SYNC, /* no request: a _CTILE_SYNC waiting its turn */
 	FETCH_KIND_COUNT
 };
@@ -60,6 +62,8 @@ struct pending {
 	int saved_floating;   /* _CTILE_FLOATING, -1: none */
 	uint32_t net_desktop; /* _NET_WM_DESKTOP, UINT32_MAX - 1: none */
 	bool is_dock, is_dialog;
+	int type;		    /* enum window_type, for rules */
+	char role[CTILE_CLASS_MAX]; /* WM_WINDOW_ROLE, for rules */
 	struct pending *next;
 };
 
