@@ -76,6 +76,16 @@ static bool read_word(const char *line, int *i, struct buf *b, char *err,
 	return true;
 }
 
+/* A # opens a comment as the first word of a line or as a word of its
+ * own (followed by a blank); elsewhere it is text, as in #5e81ac. */
+static bool starts_comment(const char *line, int i, int nwords)
+{
+	if (line[i] != '#')
+		return false;
+	char next = line[i + 1];
+	return nwords == 0 || !next || strchr(" \t\r\n", next);
+}
+
 int words_split(const char *line, struct words *out, char *err, size_t len,
 		int *err_col)
 {
@@ -85,7 +95,7 @@ int words_split(const char *line, struct words *out, char *err, size_t len,
 		while (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' ||
 		       line[i] == '\n')
 			i++;
-		if (!line[i] || line[i] == '#')
+		if (!line[i] || starts_comment(line, i, out->n))
 			return out->n;
 		if (out->n == WORDS_MAX) {
 			snprintf(err, len, "too many words (at most %d)",

@@ -14,7 +14,8 @@ struct words {
 };
 
 /* Split line: blanks separate words; "..." allows \" \\ \n \t escapes,
- * '...' is literal; a # at the start of a word ends the line. On error
+ * '...' is literal; a # as the first word or as a word of its own (#
+ * and a blank) ends the line, so #5e81ac is a word. On error
  * returns -1 with a message and the 0-based column of the problem. */
 int words_split(const char *line, struct words *out, char *err, size_t len,
 		int *err_col);
