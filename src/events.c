@@ -10,6 +10,7 @@
 #include "layout.h"
 #include "log.h"
 #include "manage.h"
+#include "mouse.h"
 #include "wm.h"
 #include "x.h"
 
@@ -164,17 +165,10 @@ static void on_enter(struct wm *wm, xcb_enter_notify_event_t *ev)
 	    x_caused_by_us(wm->x, ev->sequence))
 		return;
 	struct client *c = model_find(&wm->model, ev->event);
-	if (c && c != model_focused(&wm->model))
+	if (c && c != model_focused(&wm->model) && !wm->x->drag.active) {
 		model_focus(&wm->model, c);
-}
-
-static void on_button(struct wm *wm, xcb_button_press_event_t *ev)
-{
-	wm->x->time = ev->time;
-	struct client *c = model_find(&wm->model, ev->event);
-	if (c)
-		model_focus(&wm->model, c);
-	xcb_allow_events(wm->x->conn, XCB_ALLOW_REPLAY_POINTER, ev->time);
+		wm->x->focus_by_pointer = true;
+	}
 }
 
 static void on_key(struct wm *wm, xcb_key_press_event_t *ev)
@@ -249,7 +243,13 @@ void events_handle(struct wm *wm, xcb_generic_event_t *ev)
 		on_enter(wm, (xcb_enter_notify_event_t *)ev);
 		break;
 	case XCB_BUTTON_PRESS:
-		on_button(wm, (xcb_button_press_event_t *)ev);
+		mouse_press(wm, (xcb_button_press_event_t *)ev);
+		break;
+	case XCB_MOTION_NOTIFY:
+		mouse_motion(wm, (xcb_motion_notify_event_t *)ev);
+		break;
+	case XCB_BUTTON_RELEASE:
+		mouse_release(wm, (xcb_button_release_event_t *)ev);
 		break;
 	case XCB_KEY_PRESS:
 		on_key(wm, (xcb_key_press_event_t *)ev);

@@ -7,10 +7,6 @@
 #include "wm.h"
 #include "x.h"
 
-#define RELEVANT_MODS                                                          \
-	(XCB_MOD_MASK_SHIFT | XCB_MOD_MASK_CONTROL | XCB_MOD_MASK_1 |          \
-	 XCB_MOD_MASK_2 | XCB_MOD_MASK_3 | XCB_MOD_MASK_4 | XCB_MOD_MASK_5)
-
 /* Does keycode produce keysym at the level a binding with mods reaches? */
 static bool key_has_sym(struct xkb_keymap *km, xcb_keycode_t code,
 			uint16_t mods, uint32_t keysym)
@@ -136,7 +132,7 @@ void keys_grab(struct wm *wm)
 const char *keys_lookup(struct wm *wm, xcb_keycode_t code, uint16_t state)
 {
 	struct xconn *x = wm->x;
-	uint16_t mods = state & RELEVANT_MODS & ~x->kb.numlock;
+	uint16_t mods = state & X_BINDING_MODS & ~x->kb.numlock;
 	const struct mode *mode = wm_mode(wm);
 	for (size_t b = 0; b < mode->nbindings; b++) {
 		const struct binding *bind = &mode->bindings[b];

@@ -307,7 +307,16 @@ void x_apply_focus(struct wm *wm)
 				restack_floating(x, c->mon);
 		}
 		x->focus_sent = target;
+		/* mouse_warps: the pointer follows focus changed by keys. */
+		if (c && c->want_visible && wm->cfg.settings.mouse_warps &&
+		    !x->focus_by_pointer)
+			enter_note(x, xcb_warp_pointer(x->conn, XCB_NONE, c->id,
+						       0, 0, 0, 0,
+						       (int16_t)(c->want.w / 2),
+						       (int16_t)(c->want.h / 2))
+					  .sequence);
 	}
+	x->focus_by_pointer = false;
 	xcb_window_t active = c ? c->id : XCB_NONE;
 	if (active != x->active_sent) {
 		xcb_ewmh_set_active_window(&x->ewmh, 0, active);

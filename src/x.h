@@ -99,11 +99,24 @@ struct xconn {
 	xcb_window_t focus_sent; /* last input focus we set */
 	xcb_window_t active_sent; /* last _NET_ACTIVE_WINDOW */
 	bool grabs_dirty;
+	bool
+	    focus_by_pointer; /* this turn's focus change came from the mouse */
+	struct {
+		bool active, resize;
+		xcb_window_t win;
+		int px, py;	   /* where the pointer was at the start */
+		struct rect start; /* the window's outer rect at the start */
+	} drag;
 	uint64_t manage_order;	  /* managed so far: _NET_CLIENT_LIST order */
 	xcb_window_t adopt_focus; /* focused before a restart */
 };
 
 struct wm;
+
+/* The modifiers a binding can ask for; Lock and NumLock never count. */
+#define X_BINDING_MODS                                                         \
+	(XCB_MOD_MASK_SHIFT | XCB_MOD_MASK_CONTROL | XCB_MOD_MASK_1 |          \
+	 XCB_MOD_MASK_2 | XCB_MOD_MASK_3 | XCB_MOD_MASK_4 | XCB_MOD_MASK_5)
 
 /* Connect to display (NULL: $DISPLAY); false with a message on failure. */
 bool x_connect(struct xconn *x, const char *display, char *err, size_t len);
