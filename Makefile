@@ -2,8 +2,10 @@
 #
 #   make                 build build/ctile
 #   make run             install missing packages, build, try it (scripts/run.sh)
-#   make check           install missing packages, build, unit tests, e2e tests
+#   make check           install missing packages, build, unit tests, a short
+#                        fuzz of each parser, e2e tests
 #   make unit | e2e      one of the two test suites
+#   make fuzz            fuzz each parser for FUZZ_SECONDS (60) with libFuzzer
 #   make install         PREFIX=/usr/local DESTDIR= SYSCONFDIR=/etc
 #   make format          clang-format every .c/.h; format-check only checks
 #
@@ -26,7 +28,7 @@ INSTALL    ?= install
 
 # The libraries ctile links against, as pkg-config modules.
 PKGS := xcb xcb-icccm xcb-ewmh xcb-keysyms xcb-randr xcb-xkb xkbcommon \
-	xkbcommon-x11
+	xkbcommon-x11 cairo cairo-xcb pangocairo json-c xcb-xrm
 
 B := build
 
@@ -82,7 +84,8 @@ FORMAT_FILES = $(wildcard src/*.[ch] layouts/*.[ch] widgets/*.[ch] \
 	tests/unit/*.[ch] tests/fuzz/*.[ch] tests/bench/*.[ch] tests/e2e/*.[ch])
 
 .DELETE_ON_ERROR:
-.PHONY: all run check unit e2e install uninstall clean format format-check FORCE
+.PHONY: all run check unit e2e fuzz fuzz-build install uninstall clean format \
+	format-check FORCE
 
 all: $(B)/ctile
 
@@ -150,13 +153,16 @@ RUN_E2E = \
 	fi; \
 	exit $$rc
 
-# Both suites run even when the first fails; the runners' own summaries end
-# the output, and the exit status says whether anything failed.
+# Every suite runs even when one before it fails; the runners' own summaries
+# end the output, and the exit status says whether anything failed. The
+# fuzzers run between the two, briefly (FUZZ_CHECK_SECONDS).
 check:
 	@bash scripts/deps.sh check
-	@$(MAKE) --no-print-directory all $(UNIT_BINS)
+	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(FUZZ_BINS)
 	@rc=0; \
 	( $(RUN_UNIT) ) || rc=1; \
+	( $(call RUN_FUZZ,$(FUZZ_CHECK_SECONDS),$(FUZZ_CHECK_BIG_SECONDS)) ) \
+		|| rc=1; \
 	( $(RUN_E2E) ) || rc=1; \
 	exit $$rc
 
@@ -165,6 +171,65 @@ unit: $(UNIT_BINS)
 
 e2e: $(B)/ctile
 	@$(RUN_E2E)
+
+# Fuzzing: each tests/fuzz/fuzz_NAME.c is a libFuzzer target, built with
+# clang, AddressSanitizer (leak checks included) and UndefinedBehavior-
+# Sanitizer, linked with every object but main.o. Those objects are built
+# apart in build/fuzz/, so a plain build is untouched. tests/fuzz/run.sh
+# runs them from seed corpora copied into build/fuzz/corpus_NAME/, and
+# fails on any crash, leak, sanitizer report or timeout (the input is kept
+# in build/fuzz/artifacts/NAME/). FUZZ_SECONDS=0 only replays the corpora.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+# ...and the config target once more with inputs up to 1.1 MB (1 MB lines).
+FUZZ_BIG_SECONDS ?= 10
+FB := $(B)/fuzz
+FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
+FUZZ_BINS := $(FUZZ_NAMES:%=$(FB)/fuzz_%)
+FUZZ_OBJS := $(LIB_OBJS:$(B)/%=$(FB)/%)
+FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_CFLAGS = -std=c11 $(WARNINGS) -O1 -g $(FUZZ_SANITIZE) $(PKG_CFLAGS)
+FUZZ_LDFLAGS = -fsanitize=fuzzer $(FUZZ_SANITIZE) $(LDFLAGS)
+# make check fuzzes briefly, unless FUZZ_SECONDS is given to it.
+given = $(filter command line environment,$(origin $(1)))
+FUZZ_CHECK_SECONDS = $(if $(call given,FUZZ_SECONDS),$(FUZZ_SECONDS),10)
+FUZZ_CHECK_BIG_SECONDS = $(if $(call given,FUZZ_BIG_SECONDS), \
+	$(FUZZ_BIG_SECONDS),3)
+RUN_FUZZ = bash tests/fuzz/run.sh $(FB) $(1) $(2) $(FUZZ_NAMES)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: $(FUZZ_BINS)
+	@$(call RUN_FUZZ,$(FUZZ_SECONDS),$(FUZZ_BIG_SECONDS))
+
+FUZZ_FLAGS_LINE = $(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) $(FUZZ_LDFLAGS) \
+	$(LDLIBS_ALL)
+$(FB)/flags: FORCE
+	@mkdir -p $(@D)
+	@command -v $(FUZZ_CC) >/dev/null || { echo "make fuzz needs" \
+		"$(FUZZ_CC) and its libFuzzer runtime (Debian 12: clang" \
+		"libclang-rt-14-dev; scripts/deps.sh check installs them)" >&2; \
+		exit 1; }
+	@printf '%s\n' '$(FUZZ_FLAGS_LINE)' | cmp -s - $@ || \
+		printf '%s\n' '$(FUZZ_FLAGS_LINE)' > $@
+
+# The library objects take coverage hooks; only the targets pull in
+# libFuzzer's main.
+$(FB)/%.o: %.c $(FB)/flags
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+		-MMD -MP -c -o $@ $<
+
+$(FB)/default_config.o: $(B)/default_config.c $(FB)/flags
+	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+		-MMD -MP -c -o $@ $<
+
+$(FUZZ_BINS): $(FB)/fuzz_%: $(FB)/tests/fuzz/fuzz_%.o $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_LDFLAGS) -o $@ $^ $(LDLIBS_ALL) -lm
+
+-include $(wildcard $(FB)/*.d $(FB)/*/*.d $(FB)/*/*/*.d)
 
 install: $(B)/ctile
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

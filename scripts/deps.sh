@@ -12,10 +12,12 @@ build_pkgs=(
 	libxcb1-dev libxcb-icccm4-dev libxcb-ewmh-dev libxcb-keysyms1-dev
 	libxcb-randr0-dev libxcb-xkb-dev libxcb-util-dev
 	libxkbcommon-dev libxkbcommon-x11-dev
+	libcairo2-dev libpango1.0-dev libjson-c-dev libxcb-xrm-dev
 )
 # To run the unit and end-to-end tests (make check).
 check_pkgs=(
 	libcmocka-dev
+	clang libclang-rt-14-dev # make fuzz: clang and its libFuzzer runtime
 	xvfb xinit xauth xterm xdotool wmctrl x11-utils x11-xserver-utils
 	python3 python3-pytest python3-pytest-xdist python3-xlib
 	imagemagick fonts-dejavu-core xfonts-base

@@ -44,6 +44,7 @@ void activate_config(struct wm *wm, struct config *c, bool first)
 	config_finish(&old);
 	wm->mode = 0;
 	wm->bindings_dirty = true;
+	wm->bars_outdated = true;
 	wm->model.dirty |= DIRTY_ARRANGE | DIRTY_FOCUS | DIRTY_VIEW | DIRTY_BAR;
 }
 

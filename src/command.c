@@ -11,6 +11,8 @@
 #define C CMD_CONFIG
 #define M CMD_MONITOR
 const struct command commands[] = {
+    {"bar", C, 1, -1, "position|height|font|color|left|center|right|toggle ...",
+     "configure the bar, or show and hide it", cmd_bar},
     {"bind", C, 2, -1, "MODS+KEY COMMAND...", "bind a key to a command",
      cmd_bind},
     {"border_width", C, 1, 1, "PIXELS", "width of window borders",

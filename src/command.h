@@ -67,6 +67,8 @@ bool cmd_bind(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_set(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_mode(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_reload(struct wm *, const struct cmd_args *, char *, size_t);
+/* cmd_bar.c */
+bool cmd_bar(struct wm *, const struct cmd_args *, char *, size_t);
 /* cmd_config.c: config statements */
 bool cmd_tags(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_rule(struct wm *, const struct cmd_args *, char *, size_t);

@@ -29,6 +29,28 @@ void config_init(struct config *c)
 		c->tag_layout[i] = -1;
 	}
 	c->tag_default = (struct tag_state){0, 1, 0.55f};
+	const uint32_t colors[BAR_NCOLORS] = {
+	    0xff2e3440, 0xffd8dee9, 0xff7b8394, 0xff5e81ac,
+	    0xffeceff4, 0xffbf616a, 0xffeceff4,
+	};
+	memcpy(c->bar.colors, colors, sizeof(colors));
+}
+
+const char *const bar_color_names[BAR_NCOLORS] = {
+    "background",	  "foreground",		"dim",
+    "focused_background", "focused_foreground", "urgent_background",
+    "urgent_foreground",
+};
+
+void widget_spec_free(struct widget_spec *w)
+{
+	for (size_t i = 0; i < w->nargs; i++) {
+		free(w->keys[i]);
+		free(w->values[i]);
+	}
+	free(w->keys);
+	free(w->values);
+	free(w->name);
 }
 
 static void free_strings(char **v, size_t n)
@@ -60,6 +82,11 @@ void config_finish(struct config *c)
 		free(c->vars[i].value);
 	}
 	free(c->vars);
+	for (int side = 0; side < BAR_SIDES; side++) {
+		for (size_t i = 0; i < c->bar.nwidgets[side]; i++)
+			widget_spec_free(&c->bar.widgets[side][i]);
+		free(c->bar.widgets[side]);
+	}
 	free_strings(c->exec, c->nexec);
 	free_strings(c->exec_always, c->nexec_always);
 	*c = (struct config){0};

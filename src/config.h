@@ -69,8 +69,39 @@ struct rule {
 	int focus;	/* -1 unset, 0 or 1 */
 };
 
+/* A widget as the config names it: its type and its key=value options. */
+struct widget_spec {
+	char *name;
+	size_t nargs;
+	char **keys, **values;
+};
+
+enum bar_side { BAR_LEFT, BAR_CENTER, BAR_RIGHT, BAR_SIDES };
+
+enum bar_color {
+	BAR_BACKGROUND,
+	BAR_FOREGROUND,
+	BAR_DIM,
+	BAR_FOCUSED_BACKGROUND,
+	BAR_FOCUSED_FOREGROUND,
+	BAR_URGENT_BACKGROUND,
+	BAR_URGENT_FOREGROUND,
+	BAR_NCOLORS
+};
+extern const char *const bar_color_names[BAR_NCOLORS];
+
+struct bar_config {
+	bool bottom;
+	int height;	/* pixels at 96 dpi; 0: from the font */
+	char font[128]; /* empty: settings.font */
+	uint32_t colors[BAR_NCOLORS];
+	struct widget_spec *widgets[BAR_SIDES];
+	size_t nwidgets[BAR_SIDES];
+};
+
 struct config {
 	struct settings settings;
+	struct bar_config bar;
 	struct mode *modes; /* modes[0]: "default" */
 	size_t nmodes;
 	size_t cur_mode; /* while parsing: the mode { } being defined */
@@ -102,6 +133,7 @@ struct config_errors {
 extern const char ctile_default_config[];
 
 void config_init(struct config *c);
+void widget_spec_free(struct widget_spec *w);
 void config_finish(struct config *c);
 
 /* Parse text as if read from file name (includes are relative to it).

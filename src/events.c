@@ -4,6 +4,7 @@
 #include <xcb/xkb.h>
 
 #include "arrange.h"
+#include "bar.h"
 #include "command.h"
 #include "ewmh.h"
 #include "fetch.h"
@@ -136,7 +137,7 @@ static void on_property(struct wm *wm, xcb_property_notify_event_t *ev)
 	struct xconn *x = wm->x;
 	if (ev->window == x->root) {
 		if (ev->atom == XCB_ATOM_WM_NAME)
-			wm->model.dirty |= DIRTY_BAR; /* the status text */
+			fetch_root_name(x); /* the status text */
 		return;
 	}
 	struct client *c = model_find(&wm->model, ev->window);
@@ -216,6 +217,8 @@ static void on_root_resize(struct wm *wm, xcb_configure_notify_event_t *ev)
 void events_handle(struct wm *wm, xcb_generic_event_t *ev)
 {
 	uint8_t type = ev->response_type & 0x7f;
+	if (bar_event(wm, ev))
+		return;
 	if (type == wm->x->kb.xkb_event_base && type) {
 		on_xkb(wm, ev);
 		return;

@@ -33,6 +33,7 @@ void ewmh_setup(struct wm *wm)
 	xcb_ewmh_set_supporting_wm_check(e, x->check, x->check);
 	xcb_ewmh_set_wm_name(e, x->check, 5, "ctile");
 	xcb_ewmh_set_supporting_wm_check(e, x->root, x->check);
+	fetch_root_name(x);
 	ewmh_publish(wm, DIRTY_VIEW | DIRTY_CLIENTS);
 }
 

@@ -78,6 +78,9 @@ static unsigned int send_request(struct xconn *x, xcb_window_t win,
 	case FETCH_NET_DESKTOP:
 		prop = e->_NET_WM_DESKTOP, type = XCB_ATOM_CARDINAL;
 		break;
+	case FETCH_ROOT_NAME:
+		prop = XCB_ATOM_WM_NAME, longs = LONGS(512);
+		break;
 	case FETCH_ROLE:
 		prop = x_atom(x, ATOM_WM_WINDOW_ROLE), type = XCB_ATOM_STRING,
 		longs = LONGS(CTILE_CLASS_MAX);
@@ -130,8 +133,35 @@ static void sync_ready(struct xconn *x, xcb_window_t win, uint32_t serial)
 	x->syncs[x->nsyncs++] = serial;
 }
 
+/* xsetroot -name: a status loop may set it many times a second; one
+ * request is out at a time, and one more if it changed meanwhile. */
+void fetch_root_name(struct xconn *x)
+{
+	if (x->root_name_fetching) {
+		x->root_name_again = true;
+		return;
+	}
+	x->root_name_fetching = true;
+	fetch_request(x, x->root, FETCH_ROOT_NAME);
+}
+
+static void deliver_root_name(struct wm *wm, xcb_get_property_reply_t *r)
+{
+	struct xconn *x = wm->x;
+	x->root_name_fetching = false;
+	props_status(wm, r);
+	if (x->root_name_again) {
+		x->root_name_again = false;
+		fetch_root_name(x);
+	}
+}
+
 static void deliver(struct wm *wm, const struct fetch *f, void *reply)
 {
+	if (f->kind == FETCH_ROOT_NAME) {
+		deliver_root_name(wm, reply);
+		return;
+	}
 	struct pending *p = manage_pending_find(wm->x, f->win);
 	if (p) {
 		if (!p->dead)

@@ -11,11 +11,15 @@ void fetch_request(struct xconn *x, xcb_window_t win, enum fetch_kind kind);
 /* Ask again for a managed client's property unless a request is out;
  * then remember to ask once more when the reply comes. */
 void fetch_update(struct xconn *x, struct client *c, enum fetch_kind kind);
+/* Ask for the root's name (the status text), coalescing floods. */
+void fetch_root_name(struct xconn *x);
 /* Queue a _CTILE_SYNC answer behind every request sent so far. */
 void fetch_sync(struct xconn *x, xcb_window_t win, uint32_t serial);
 /* Handle every reply that has arrived, in order; never blocks. */
 void fetch_process(struct wm *wm);
 
+/* props.c: the status text from the root's WM_NAME reply. */
+void props_status(struct wm *wm, xcb_get_property_reply_t *r);
 /* props.c: apply a reply (NULL: the window had none or is gone). */
 void props_apply(struct wm *wm, struct client *c, struct pending *p,
 		 enum fetch_kind kind, void *reply);

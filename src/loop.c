@@ -11,6 +11,7 @@
 
 #include "activate.h"
 #include "arrange.h"
+#include "bar.h"
 #include "events.h"
 #include "ewmh.h"
 #include "fetch.h"
@@ -25,6 +26,8 @@ void loop_refresh(struct wm *wm)
 	struct model *m = &wm->model;
 	if (wm->reload_wanted)
 		activate_reload(wm);
+	if (wm->bars_outdated)
+		bar_rebuild(wm); /* may change the work area: before arrange */
 	if (wm->bindings_dirty || x->grabs_dirty)
 		keys_grab(wm);
 	x_close_wanted(wm);
@@ -38,6 +41,7 @@ void loop_refresh(struct wm *wm)
 		x_apply_focus(wm);
 	x_moves_done(x);
 	ewmh_publish(wm, dirty);
+	bar_refresh(wm, dirty);
 	x_send_sync_replies(x);
 	xcb_flush(x->conn);
 }
@@ -113,10 +117,12 @@ bool loop_run(struct wm *wm)
 			free(queued);
 			continue;
 		}
-		if (poll(fds, sfd >= 0 ? 2 : 1, -1) < 0 && errno != EINTR)
+		size_t nbar = bar_pollfds(wm, fds + 2, 64);
+		if (poll(fds, 2 + nbar, -1) < 0 && errno != EINTR)
 			break;
 		if (sfd >= 0 && (fds[1].revents & POLLIN))
 			signals_read(wm, sfd);
+		bar_poll_ready(wm, fds + 2, nbar);
 	}
 	if (sfd >= 0)
 		close(sfd);

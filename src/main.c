@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "activate.h"
+#include "bar.h"
 #include "config.h"
 #include "ewmh.h"
 #include "log.h"
@@ -154,6 +155,7 @@ int main(int argc, char **argv)
 	bool ok = loop_run(&wm);
 	if (ok && wm.exit == WM_RESTART)
 		restart(&wm);
+	bar_finish(&wm);
 	if (ok) {
 		x_release_all(&wm);
 		x_sync(&x);

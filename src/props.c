@@ -158,6 +158,18 @@ static void apply_saved(struct pending *p, enum fetch_kind kind,
 		p->net_desktop = v;
 }
 
+void props_status(struct wm *wm, xcb_get_property_reply_t *r)
+{
+	bool text = r && r->format == 8;
+	char status[sizeof(wm->status)];
+	copy_text(status, sizeof(status), text ? xcb_get_property_value(r) : "",
+		  text ? xcb_get_property_value_length(r) : 0);
+	if (strcmp(status, wm->status)) {
+		memcpy(wm->status, status, sizeof(status));
+		wm->model.dirty |= DIRTY_BAR;
+	}
+}
+
 void props_apply(struct wm *wm, struct client *c, struct pending *p,
 		 enum fetch_kind kind, void *reply)
 {

@@ -10,6 +10,7 @@
 #include "model.h"
 
 struct xconn; /* x.h: the X side, NULL when there is no server */
+struct bars;
 
 enum wm_exit { WM_RUN, WM_QUIT, WM_RESTART };
 
@@ -24,6 +25,9 @@ struct wm {
 	char *config_path;     /* owned; NULL: the built-in default */
 	char *config_problem;  /* owned: the last config errors, or NULL */
 	struct xconn *x;
+	struct bars *bars;  /* bar.c: the bars and their widgets, or NULL */
+	bool bars_outdated; /* the bar config changed: rebuild the bars */
+	char status[512];   /* the root window's name, for the status widget */
 	enum wm_exit exit;
 	char **argv; /* for restart */
 };

@@ -40,7 +40,8 @@ enum fetch_kind {
 	FETCH_NET_DESKTOP,
 	FETCH_GEOMETRY,
 	FETCH_ROLE,
-	FETCH_SYNC, /* no request: a _CTILE_SYNC waiting its turn */
+	FETCH_ROOT_NAME, /* the root's WM_NAME: the status text */
+	FETCH_SYNC,	 /* no request: a _CTILE_SYNC waiting its turn */
 	FETCH_KIND_COUNT
 };
 
@@ -99,8 +100,11 @@ struct xconn {
 	xcb_window_t focus_sent; /* last input focus we set */
 	xcb_window_t active_sent; /* last _NET_ACTIVE_WINDOW */
 	bool grabs_dirty;
-	bool
-	    focus_by_pointer; /* this turn's focus change came from the mouse */
+	/* The status text: a request for the root's name is out, and the
+	 * name changed again since. */
+	bool root_name_fetching, root_name_again;
+	/* This turn's focus change came from the mouse. */
+	bool focus_by_pointer;
 	struct {
 		bool active, resize;
 		xcb_window_t win;

@@ -1,0 +1,114 @@
+/* bar_draw.c: update the widgets that are due, lay them out, paint. */
+#include <string.h>
+
+#include "bar_internal.h"
+#include "wm.h"
+#include "x.h"
+
+/* Event-driven widgets (no timer) follow the model: they update when it
+ * changed; timed ones when their time has come. */
+bool bar_update(struct wm *wm, struct bar *b, unsigned dirty, int64_t now)
+{
+	struct bar_ctx ctx = {wm, b->mon, now};
+	bool changed = false;
+	if (!b->visible)
+		return false;
+	for (int side = 0; side < BAR_SIDES; side++)
+		for (size_t k = 0; k < b->n[side]; k++) {
+			struct widget_inst *w = &b->w[side][k];
+			bool timed = w->ops->next_wakeup_ms != NULL;
+			bool due = timed ? w->wake >= 0 && w->wake <= now
+					 : (dirty & DIRTY_BAR) != 0;
+			if (!due)
+				continue;
+			changed |= w->ops->update(w->self, &ctx);
+			if (timed)
+				w->wake = w->ops->next_wakeup_ms(w->self, now);
+		}
+	const char *problem = wm->config_problem ? wm->config_problem : "";
+	changed |= text_cache_set(&b->problem, problem);
+	return changed;
+}
+
+static struct draw_ctx draw_ctx_of(const struct wm *wm, struct bar *b)
+{
+	const struct bars *bs = wm->bars;
+	return (struct draw_ctx){b->cr,	    b->layout,	 &bs->colors,
+				 b->geom.h, bs->padding, bs->dpi / 96.0};
+}
+
+/* Measure every widget; the expanding ones share what is left. */
+static void layout_widgets(struct bar *b, const struct draw_ctx *d)
+{
+	int used = 0, expanding = 0;
+	for (int side = 0; side < BAR_SIDES; side++)
+		for (size_t k = 0; k < b->n[side]; k++) {
+			struct widget_inst *w = &b->w[side][k];
+			w->w = w->ops->measure(w->self, d);
+			if (w->w == WIDGET_EXPAND)
+				expanding++;
+			else
+				used += w->w;
+		}
+	int spare = b->geom.w > used ? b->geom.w - used : 0;
+	int left = 0, center = 0, right = 0;
+	for (int side = 0; side < BAR_SIDES; side++)
+		for (size_t k = 0; k < b->n[side]; k++) {
+			struct widget_inst *w = &b->w[side][k];
+			if (w->w == WIDGET_EXPAND)
+				w->w = spare / expanding;
+			*(side == BAR_LEFT     ? &left
+			  : side == BAR_CENTER ? &center
+					       : &right) += w->w;
+		}
+	int x[BAR_SIDES] = {0, (b->geom.w - center) / 2, b->geom.w - right};
+	if (x[BAR_CENTER] < left)
+		x[BAR_CENTER] = left;
+	for (int side = 0; side < BAR_SIDES; side++)
+		for (size_t k = 0; k < b->n[side]; k++) {
+			b->w[side][k].x = x[side];
+			x[side] += b->w[side][k].w;
+		}
+}
+
+/* A config error stays in view, in the urgent colours, until fixed. */
+static void draw_problem(struct bar *b, const struct draw_ctx *d)
+{
+	if (!b->problem.text || !b->problem.text[0])
+		return;
+	int w = text_cache_width(&b->problem, d) + 2 * d->padding;
+	int x = (b->geom.w - w) / 2;
+	if (x < 0)
+		x = 0, w = b->geom.w;
+	draw_fill(d, (struct rect){x, 0, w, b->geom.h},
+		  d->colors->urgent_background);
+	draw_text(d, &b->problem, x + d->padding, 0, w - 2 * d->padding,
+		  d->colors->urgent_foreground);
+}
+
+void bar_draw(struct wm *wm, struct bar *b)
+{
+	struct draw_ctx d = draw_ctx_of(wm, b);
+	b->dirty = false;
+	if (!b->visible)
+		return;
+	layout_widgets(b, &d);
+	draw_fill(&d, (struct rect){0, 0, b->geom.w, b->geom.h},
+		  d.colors->background);
+	for (int side = 0; side < BAR_SIDES; side++)
+		for (size_t k = 0; k < b->n[side]; k++) {
+			struct widget_inst *w = &b->w[side][k];
+			if (w->w <= 0)
+				continue;
+			cairo_save(d.cr);
+			cairo_rectangle(d.cr, w->x, 0, w->w, b->geom.h);
+			cairo_clip(d.cr);
+			w->ops->draw(w->self, &d,
+				     (struct rect){w->x, 0, w->w, b->geom.h});
+			cairo_restore(d.cr);
+		}
+	draw_problem(b, &d);
+	cairo_surface_flush(b->surface);
+	xcb_copy_area(wm->x->conn, b->pix, b->win, wm->bars->gc, 0, 0, 0, 0,
+		      (uint16_t)b->geom.w, (uint16_t)b->geom.h);
+}

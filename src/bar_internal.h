@@ -1,0 +1,51 @@
+/* bar_internal.h: what bar.c and bar_draw.c share. */
+#ifndef CTILE_BAR_INTERNAL_H
+#define CTILE_BAR_INTERNAL_H
+
+#include <cairo-xcb.h>
+
+#include "bar.h"
+#include "config.h"
+#include "widget.h"
+
+struct widget_inst {
+	const struct widget_ops *ops;
+	void *self;
+	int x, w;     /* where it was last drawn */
+	int64_t wake; /* next due update, CLOCK_MONOTONIC ms; -1: none */
+};
+
+struct bar {
+	struct monitor *mon;
+	xcb_window_t win;
+	xcb_pixmap_t pix;
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	PangoLayout *layout;
+	struct rect geom;
+	bool visible, dirty;
+	struct widget_inst *w[BAR_SIDES];
+	size_t n[BAR_SIDES];
+	struct text_cache problem; /* the config error line, if any */
+};
+
+struct bars {
+	struct bar *v;
+	size_t n;
+	int timerfd;
+	double dpi;
+	int height, padding;
+	struct bar_colors colors;
+	PangoFontDescription *font;
+	xcb_visualtype_t *visual;
+	xcb_gcontext_t gc; /* for copying pixmaps to windows */
+	bool timer_due;
+};
+
+int64_t bar_now_ms(void);
+/* Lay the widgets out and paint the bar into its pixmap, then the window. */
+void bar_draw(struct wm *wm, struct bar *b);
+/* Update what is due; true if anything on b changed. */
+bool bar_update(struct wm *wm, struct bar *b, unsigned dirty, int64_t now);
+
+#endif

@@ -1,0 +1,13 @@
+/* clock.h: the clock widget's pure parts, for unit tests. */
+#ifndef CTILE_CLOCK_H
+#define CTILE_CLOCK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Does this strftime format show seconds (%S, %T, %s, %X, %c, %r, %+)? */
+bool clock_shows_seconds(const char *format);
+/* Milliseconds from wall_ms to the next second or minute boundary. */
+int64_t clock_ms_to_next(int64_t wall_ms, bool seconds);
+
+#endif

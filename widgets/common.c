@@ -1,0 +1,119 @@
+/* common.c: helpers every widget shares: options, cached text, drawing. */
+#include <errno.h>
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "widget.h"
+
+const char *widget_arg(const struct widget_args *a, const char *key)
+{
+	for (size_t i = 0; a && i < a->n; i++)
+		if (!strcmp(a->keys[i], key))
+			return a->values[i];
+	return NULL;
+}
+
+bool widget_arg_int(const struct widget_args *a, const char *key, long def,
+		    long min, long *out, char **error)
+{
+	const char *v = widget_arg(a, key);
+	*out = def;
+	if (!v)
+		return true;
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < min) {
+		if (asprintf(error, "%s=%s is not a whole number >= %ld", key,
+			     v, min) < 0)
+			*error = NULL;
+		return false;
+	}
+	*out = n;
+	return true;
+}
+
+bool text_cache_set(struct text_cache *t, const char *text)
+{
+	/* Window titles and script output may be any bytes: pango wants
+	 * valid UTF-8, and glib knows how to make it so. */
+	char *valid = g_utf8_make_valid(text ? text : "", -1);
+	if (!valid)
+		return false;
+	if (t->text && !strcmp(t->text, valid)) {
+		g_free(valid);
+		return false;
+	}
+	free(t->text);
+	t->text = strdup(valid);
+	g_free(valid);
+	t->width = -1;
+	return true;
+}
+
+static void set_layout_text(const struct draw_ctx *d, struct text_cache *t)
+{
+	const char *s = t->text ? t->text : "";
+	if (t->markup) {
+		/* Bad markup shows as plain text rather than nothing. */
+		if (!pango_parse_markup(s, -1, 0, NULL, NULL, NULL, NULL)) {
+			pango_layout_set_text(d->layout, s, -1);
+			return;
+		}
+		pango_layout_set_markup(d->layout, s, -1);
+	} else {
+		pango_layout_set_text(d->layout, s, -1);
+	}
+}
+
+int text_cache_width(struct text_cache *t, const struct draw_ctx *d)
+{
+	if (t->width >= 0)
+		return t->width;
+	if (!t->text || !*t->text)
+		return t->width = 0;
+	pango_layout_set_width(d->layout, -1);
+	set_layout_text(d, t);
+	int w, h;
+	pango_layout_get_pixel_size(d->layout, &w, &h);
+	return t->width = w;
+}
+
+void text_cache_free(struct text_cache *t)
+{
+	free(t->text);
+	t->text = NULL;
+	t->width = -1;
+}
+
+static void set_color(cairo_t *cr, uint32_t c)
+{
+	cairo_set_source_rgba(cr, ((c >> 16) & 0xff) / 255.0,
+			      ((c >> 8) & 0xff) / 255.0, (c & 0xff) / 255.0,
+			      ((c >> 24) & 0xff) / 255.0);
+}
+
+void draw_fill(const struct draw_ctx *d, struct rect r, uint32_t color)
+{
+	set_color(d->cr, color);
+	cairo_rectangle(d->cr, r.x, r.y, r.w, r.h);
+	cairo_fill(d->cr);
+}
+
+void draw_text(const struct draw_ctx *d, struct text_cache *t, int x, int y,
+	       int width, uint32_t color)
+{
+	if (!t->text || !*t->text || width <= 0)
+		return;
+	set_layout_text(d, t);
+	pango_layout_set_width(d->layout, width * PANGO_SCALE);
+	pango_layout_set_ellipsize(d->layout, PANGO_ELLIPSIZE_END);
+	int w, h;
+	pango_layout_get_pixel_size(d->layout, &w, &h);
+	set_color(d->cr, color);
+	cairo_move_to(d->cr, x, y + (d->height - h) / 2);
+	pango_cairo_show_layout(d->cr, d->layout);
+	pango_layout_set_width(d->layout, -1);
+}

@@ -1,0 +1,96 @@
+/* widget.h: the interface of a bar widget. update gathers data, draw
+ * paints it; they never mix. */
+#ifndef CTILE_WIDGET_H
+#define CTILE_WIDGET_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rect.h"
+
+struct wm;
+struct monitor;
+
+/* What a widget may read of the window manager while updating. */
+struct bar_ctx {
+	const struct wm *wm;
+	const struct monitor *mon; /* the bar's monitor */
+	int64_t now_ms;		   /* CLOCK_MONOTONIC, milliseconds */
+};
+
+/* Colours are 0xAARRGGBB. */
+struct bar_colors {
+	uint32_t background, foreground, dim;
+	uint32_t focused_background, focused_foreground;
+	uint32_t urgent_background, urgent_foreground;
+};
+
+/* What a widget draws with. The layout carries the bar's font. */
+struct draw_ctx {
+	cairo_t *cr;
+	PangoLayout *layout;
+	const struct bar_colors *colors;
+	int height;   /* of the bar, pixels */
+	int padding;  /* each side of a widget's text, pixels */
+	double scale; /* Xft.dpi / 96 */
+};
+
+/* A widget's options from the config: key=value words after its name. */
+struct widget_args {
+	size_t n;
+	char **keys, **values;
+};
+
+/* The value of key, or NULL. */
+const char *widget_arg(const struct widget_args *a, const char *key);
+/* The value of key as a whole number >= min, or def; false if malformed. */
+bool widget_arg_int(const struct widget_args *a, const char *key, long def,
+		    long min, long *out, char **error);
+
+/* A measure() result: take whatever width the bar has left. */
+#define WIDGET_EXPAND (-1)
+
+struct widget_ops {
+	const char *name;
+	/* NULL with *error (malloc'd) set on bad options. */
+	void *(*create)(const struct widget_args *args, char **error);
+	bool (*update)(void *self, const struct bar_ctx *ctx); /* changed? */
+	int (*measure)(void *self, const struct draw_ctx *d);  /* pixels */
+	void (*draw)(void *self, const struct draw_ctx *d, struct rect where);
+	/* Optional: a click at x pixels from the widget's left edge. */
+	void (*click)(void *self, struct wm *wm, int button, int x,
+		      uint16_t state);
+	/* Optional: the next CLOCK_MONOTONIC ms to update at; -1: never. */
+	int64_t (*next_wakeup_ms)(void *self, int64_t now_ms);
+	void (*destroy)(void *self);
+	/* Optional: a file descriptor to poll for reading (-1: none), and
+	 * what to do when it is readable; true: the widget changed. */
+	int (*poll_fd)(void *self);
+	bool (*readable)(void *self, int64_t now_ms);
+};
+
+/* Every widget type, and lookup by name. */
+const struct widget_ops *widget_find(const char *name);
+extern const struct widget_ops *const widget_types[];
+extern const size_t widget_type_count;
+
+/* Text that is measured only when it changes. */
+struct text_cache {
+	char *text; /* owned, valid UTF-8 */
+	int width;  /* -1: not measured yet */
+	bool markup;
+};
+/* Set the text (made valid UTF-8); true if it differs from before. */
+bool text_cache_set(struct text_cache *t, const char *text);
+int text_cache_width(struct text_cache *t, const struct draw_ctx *d);
+void text_cache_free(struct text_cache *t);
+
+/* Drawing helpers: a filled box, and text centred vertically at x. */
+void draw_fill(const struct draw_ctx *d, struct rect r, uint32_t color);
+void draw_text(const struct draw_ctx *d, struct text_cache *t, int x, int y,
+	       int width, uint32_t color);
+
+#endif
