@@ -9,6 +9,7 @@
 #include "command.h"
 #include "keyparse.h"
 #include "layout.h"
+#include "spawn.h"
 #include "wm.h"
 
 /* At run time a changed setting shows at once; while parsing this only
@@ -262,9 +263,20 @@ static bool append_string(char ***v, size_t *n, const char *s)
 	return (grown[*n] = strdup(s)) && ++*n;
 }
 
+/* Bound to a key (at run time), exec runs at once, as i3 users expect. */
+static bool exec_now(const struct cmd_args *a, char *err, size_t len)
+{
+	if (spawn(a->rest))
+		return true;
+	snprintf(err, len, "exec: could not start '%.64s'", a->rest);
+	return false;
+}
+
 bool cmd_exec(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 {
 	struct config *c = wm->target;
+	if (c == &wm->cfg)
+		return exec_now(a, err, len);
 	if (append_string(&c->exec, &c->nexec, a->rest))
 		return true;
 	snprintf(err, len, "out of memory");
@@ -275,6 +287,8 @@ bool cmd_exec_always(struct wm *wm, const struct cmd_args *a, char *err,
 		     size_t len)
 {
 	struct config *c = wm->target;
+	if (c == &wm->cfg)
+		return exec_now(a, err, len);
 	if (append_string(&c->exec_always, &c->nexec_always, a->rest))
 		return true;
 	snprintf(err, len, "out of memory");
@@ -285,9 +299,9 @@ bool cmd_exec_always(struct wm *wm, const struct cmd_args *a, char *err,
 bool cmd_mouse(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 {
 	uint16_t mods;
-	uint32_t keysym;
-	const char *spec = a->argv[0], *button = strrchr(spec, '+');
-	button = button ? button + 1 : spec;
+	const char *spec = a->argv[0], *button;
+	if (!key_parse_mods(spec, &mods, &button, err, len))
+		return false;
 	if (strncmp(button, "Button", 6) != 0 || !button[6] || button[7] ||
 	    button[6] < '1' || button[6] > '9') {
 		snprintf(err, len,
@@ -296,19 +310,25 @@ bool cmd_mouse(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 			 spec);
 		return false;
 	}
-	/* Parse the modifiers with a stand-in key. */
-	char probe[128];
-	snprintf(probe, sizeof(probe), "%.*sa", (int)(button - spec), spec);
-	if (!key_parse(probe, &mods, &keysym, err, len))
+	if (!mods) {
+		snprintf(err, len,
+			 "mouse: '%.64s' needs a modifier, or every "
+			 "click on a window would be taken",
+			 spec);
 		return false;
+	}
 	const char *action = a->rest + (a->words->col[2] - a->words->col[1]);
-	if (strcmp(a->argv[1], "move") && strcmp(a->argv[1], "resize") &&
-	    !command_find(a->argv[1])) {
+	bool drag =
+	    !strcmp(a->argv[1], "move") || !strcmp(a->argv[1], "resize");
+	if (!drag && !command_find(a->argv[1])) {
 		snprintf(err, len, "mouse: unknown command '%.64s'",
 			 a->argv[1]);
 		*a->err_col = a->words->col[2];
 		return false;
 	}
+	if (!drag && !bound_command_ok(wm, action, a->words->col[2], a->err_col,
+				       err, len))
+		return false;
 	struct config *c = wm->target;
 	struct mouse_binding *grown =
 	    realloc(c->mouse, (c->nmouse + 1) * sizeof(*grown));

@@ -58,6 +58,54 @@ bool cmd_quit(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 	return true;
 }
 
+/* Remember `mode NAME` for the end of the file: modes are usually
+ * defined after the key that enters them. */
+static bool note_mode_ref(struct config *c, const char *name, int col)
+{
+	struct mode_ref *grown =
+	    realloc(c->mode_refs, (c->nmode_refs + 1) * sizeof(*grown));
+	if (!grown)
+		return false;
+	c->mode_refs = grown;
+	grown[c->nmode_refs++] = (struct mode_ref){
+	    strdup(name), strdup(c->parse_file ? c->parse_file : "?"),
+	    c->parse_line, c->parse_map ? c->parse_map[col] + 1 : col + 1};
+	return true;
+}
+
+static bool mode_exists(const struct config *c, const char *name)
+{
+	for (size_t m = 0; m < c->nmodes; m++)
+		if (!strcmp(c->modes[m].name, name))
+			return true;
+	return false;
+}
+
+bool bound_command_ok(struct wm *wm, const char *command, int at, int *err_col,
+		      char *err, size_t len)
+{
+	int col = 0;
+	if (!command_check(wm->target, command, err, len, &col)) {
+		*err_col = at + col;
+		return false;
+	}
+	struct words w;
+	if (words_split(command, &w, err, len, &col) < 0)
+		return false;
+	bool ok = true;
+	if (w.n == 2 && !strcmp(w.w[0], "mode")) {
+		if (wm->target != &wm->cfg)
+			ok = note_mode_ref(wm->target, w.w[1], at + w.col[1]);
+		else if (!(ok = mode_exists(wm->target, w.w[1]))) {
+			snprintf(err, len, "mode: no mode called '%.64s'",
+				 w.w[1]);
+			*err_col = at + w.col[1];
+		}
+	}
+	words_free(&w);
+	return ok;
+}
+
 /* bind MODS+KEY COMMAND...: into the mode being defined; the command is
  * kept as written and its name checked now. */
 bool cmd_bind(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
@@ -70,13 +118,17 @@ bool cmd_bind(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 		*a->err_col = a->words->col[2];
 		return false;
 	}
+	const char *command = a->rest + (a->words->col[2] - a->words->col[1]);
+	if (!bound_command_ok(wm, command, a->words->col[2], a->err_col, err,
+			      len))
+		return false;
 	struct mode *m = &wm->target->modes[wm->target->cur_mode];
 	/* A later binding of the same key replaces the earlier one. */
 	size_t i = 0;
 	while (i < m->nbindings && (m->bindings[i].mods != b.mods ||
 				    m->bindings[i].keysym != b.keysym))
 		i++;
-	b.command = strdup(a->rest + (a->words->col[2] - a->words->col[1]));
+	b.command = strdup(command);
 	struct binding *grown =
 	    i < m->nbindings ? m->bindings
 			     : realloc(m->bindings, (i + 1) * sizeof(*grown));

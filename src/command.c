@@ -44,8 +44,8 @@ const struct command commands[] = {
      cmd_layout},
     {"mfact", M, 1, 1, "[+|-]FACTOR", "set or change the master area's share",
      cmd_mfact},
-    {"mode", 0, 1, 1, "NAME", "switch to a binding mode (default: normal)",
-     cmd_mode},
+    {"mode", 0, 1, 1, "NAME",
+     "switch to a binding mode (`mode default` leaves it)", cmd_mode},
     {"mouse", C, 2, -1, "MODS+ButtonN move|resize|COMMAND...",
      "bind a mouse button on windows", cmd_mouse},
     {"mouse_warps", C, 1, 1, "yes|no",
@@ -151,6 +151,53 @@ bool command_run(struct wm *wm, const char *line, char *err, size_t len,
 			*err_col = w.n > 1 ? w.col[1] : w.col[0];
 	}
 	free(rest);
+	words_free(&w);
+	return ok;
+}
+
+static bool side_effects_only(const char *name)
+{
+	return !strcmp(name, "spawn") || !strcmp(name, "exec") ||
+	       !strcmp(name, "exec_always") || !strcmp(name, "mode");
+}
+
+bool command_check(const struct config *shape, const char *line, char *err,
+		   size_t len, int *err_col)
+{
+	struct words w;
+	*err_col = 0;
+	if (words_split(line, &w, err, len, err_col) < 0)
+		return false;
+	const struct command *cmd = w.n ? command_find(w.w[0]) : NULL;
+	bool ok = w.n == 0;
+	if (w.n && !cmd) {
+		snprintf(err, len, "unknown command '%.64s'", w.w[0]);
+		*err_col = w.col[0];
+	} else if (cmd && side_effects_only(cmd->name)) {
+		ok = check_arity(cmd, w.n - 1, err, len);
+		if (!ok)
+			*err_col = arity_col(cmd, &w);
+	} else if (cmd) {
+		struct wm t;
+		wm_init(&t);
+		t.cfg.ntags = shape->ntags;
+		memcpy(t.cfg.tag_names, shape->tag_names,
+		       sizeof(t.cfg.tag_names));
+		model_set_ntags(&t.model, shape->ntags);
+		memcpy(t.model.tag_names, shape->tag_names,
+		       sizeof(t.model.tag_names));
+		/* Every tag viewed, a window on all of them and focused: no
+		 * command is refused for the state it finds, only for its
+		 * arguments. */
+		struct monitor *mon =
+		    model_add_monitor(&t.model, (struct rect){0, 0, 1280, 800});
+		if (mon)
+			mon->view = model_all_tags(&t.model);
+		model_focus(&t.model, model_manage(&t.model, 1, NULL,
+						   model_all_tags(&t.model)));
+		ok = command_run(&t, line, err, len, err_col);
+		wm_finish(&t);
+	}
 	words_free(&w);
 	return ok;
 }

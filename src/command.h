@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "config.h"
 #include "words.h"
 
 struct wm;
@@ -45,6 +46,19 @@ const struct command *command_find(const char *name);
  * On failure err holds "message" and *err_col its 0-based column. */
 bool command_run(struct wm *wm, const char *line, char *err, size_t len,
 		 int *err_col);
+
+/* Would line run? Its command must exist and its arguments parse. It runs
+ * on a throwaway wm with the tags of shape and a focused window, so
+ * nothing real changes; spawn and exec only have their arity checked,
+ * and mode its arity (the mode may be defined later). */
+bool command_check(const struct config *shape, const char *line, char *err,
+		   size_t len, int *err_col);
+
+/* The command of a binding, written at column at of the statement:
+ * checked as command_check does; `mode NAME` is checked now at run time,
+ * at the end of the file while parsing. */
+bool bound_command_ok(struct wm *wm, const char *command, int at, int *err_col,
+		      char *err, size_t len);
 
 /* Handlers, grouped by file (cmd_*.c). */
 bool cmd_view(struct wm *, const struct cmd_args *, char *, size_t);

@@ -87,6 +87,11 @@ void config_finish(struct config *c)
 			widget_spec_free(&c->bar.widgets[side][i]);
 		free(c->bar.widgets[side]);
 	}
+	for (size_t i = 0; i < c->nmode_refs; i++) {
+		free(c->mode_refs[i].name);
+		free(c->mode_refs[i].file);
+	}
+	free(c->mode_refs);
 	free_strings(c->exec, c->nexec);
 	free_strings(c->exec_always, c->nexec_always);
 	*c = (struct config){0};
@@ -139,17 +144,33 @@ int config_load(struct config *c, const char *path, struct config_errors *errs)
 				 "built-in config", errs);
 }
 
-/* The offending line, and a caret under col, as compilers show it. */
+/* Print s with control bytes as '?': a config file may hold anything,
+ * and a terminal must not be driven by it. */
+static void put_clean(FILE *out, const char *s, int max)
+{
+	for (int i = 0; s[i] && i < max; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		fputc(ch < 0x20 && ch != '\t' ? '?' : ch, out);
+	}
+}
+
+/* The offending line, and a caret under col, as compilers show it. The
+ * caret counts characters, not bytes, so it sits right under UTF-8. */
 static void print_caret(FILE *out, const char *text, int col)
 {
 	const int shown = 160; /* a 1 MB line is not printed whole */
 	int len = (int)strlen(text);
-	fprintf(out, "    %.*s%s\n", shown, text, len > shown ? "..." : "");
+	fputs("    ", out);
+	put_clean(out, text, shown);
+	fputs(len > shown ? "...\n" : "\n", out);
 	if (col < 1 || col > shown + 1)
 		return;
 	fputs("    ", out);
-	for (int i = 0; i < col - 1 && i < len; i++)
-		fputc(text[i] == '\t' ? '\t' : ' ', out);
+	for (int i = 0; i < col - 1 && i < len; i++) {
+		unsigned char ch = (unsigned char)text[i];
+		if ((ch & 0xc0) != 0x80) /* not a UTF-8 continuation byte */
+			fputc(ch == '\t' ? '\t' : ' ', out);
+	}
 	fputs("^\n", out);
 }
 
@@ -157,12 +178,15 @@ void config_errors_print(const struct config_errors *e, FILE *out)
 {
 	for (size_t i = 0; i < e->n; i++) {
 		const struct config_error *er = &e->v[i];
-		if (er->col > 0)
-			fprintf(out, "%s:%d:%d: %s\n", er->file, er->line,
-				er->col, er->message);
-		else
-			fprintf(out, "%s:%d: %s\n", er->file, er->line,
-				er->message);
+		fprintf(out, "%s:", er->file ? er->file : "?");
+		if (er->line > 0)
+			fprintf(out, "%d:", er->line);
+		if (er->line > 0 && er->col > 0)
+			fprintf(out, "%d:", er->col);
+		fputc(' ', out);
+		put_clean(out, er->message ? er->message : "out of memory",
+			  1 << 20);
+		fputc('\n', out);
 		if (er->text)
 			print_caret(out, er->text, er->col);
 	}

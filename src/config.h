@@ -99,6 +99,12 @@ struct bar_config {
 	size_t nwidgets[BAR_SIDES];
 };
 
+/* A `mode NAME` in a binding, checked once the whole file is read. */
+struct mode_ref {
+	char *name, *file;
+	int line, col;
+};
+
 struct config {
 	struct settings settings;
 	struct bar_config bar;
@@ -117,6 +123,13 @@ struct config {
 	int tag_layout[CTILE_MAX_TAGS]; /* -1: the default layout */
 	char **exec, **exec_always;	/* owned command lines */
 	size_t nexec, nexec_always;
+	/* While parsing: where the statement being run comes from, and the
+	 * modes that bindings name before they are defined. */
+	const char *parse_file;
+	int parse_line;
+	const int *parse_map; /* column in the expanded line -> as written */
+	struct mode_ref *mode_refs;
+	size_t nmode_refs;
 };
 
 struct config_error {

@@ -77,7 +77,9 @@ static bool expand(const struct config *c, const char *line, char *out,
 		while (*s && *s != ' ' && *s != '\t')
 			s++;
 	}
-	for (const char *i = line; i < s && o + 1 < len; i++, o++) {
+	if ((size_t)(s - line) + 1 > len)
+		return false;
+	for (const char *i = line; i < s; i++, o++) {
 		out[o] = *i;
 		map[o] = (int)(i - line);
 	}
@@ -103,6 +105,8 @@ static bool expand(const struct config *c, const char *line, char *out,
 bool config_expand(const struct config *c, const char *line, char *out,
 		   size_t len)
 {
+	if (len == 0)
+		return false;
 	int *map = malloc((len + 1) * sizeof(*map));
 	bool ok = map && expand(c, line, out, map, len);
 	free(map);
@@ -114,11 +118,15 @@ static void parse_file(struct parser *p, const char *path, const char *from,
 
 /* include PATTERN: ~ is $HOME; relative to the including file's folder. */
 static void parse_include(struct parser *p, const struct words *w,
-			  const char *file, int line, const char *text)
+			  const int *map, const char *file, int line,
+			  const char *text)
 {
 	if (w->n != 2) {
-		add_error(p, file, line, w->col[0] + 1, text,
-			  "include: usage: include PATH");
+		bool missing = w->n < 2;
+		add_error(p, file, line,
+			  map[missing ? w->end[0] : w->col[2]] + 1, text,
+			  "include: %s argument%s; usage: include PATH",
+			  missing ? "missing" : "too many", missing ? "" : "s");
 		return;
 	}
 	const char *arg = w->w[1], *home = getenv("HOME");
@@ -142,7 +150,7 @@ static void parse_include(struct parser *p, const struct words *w,
 			parse_file(p, g.gl_pathv[i], file, line, text);
 		globfree(&g);
 	} else if (literal) {
-		add_error(p, file, line, w->col[1] + 1, text,
+		add_error(p, file, line, map[w->col[1]] + 1, text,
 			  "include: cannot read '%s': no such file", pattern);
 	}
 	free(pattern);
@@ -150,19 +158,20 @@ static void parse_include(struct parser *p, const struct words *w,
 
 /* mode NAME [oneshot] {   opens a block of bindings; } closes it. */
 static bool parse_mode_open(struct parser *p, const struct words *w,
-			    const char *file, int line, const char *text)
+			    const int *map, const char *file, int line,
+			    const char *text)
 {
 	struct config *c = p->scratch.target;
 	if (w->n < 3 || strcmp(w->w[w->n - 1], "{") != 0)
 		return false;
 	bool oneshot = w->n == 4 && strcmp(w->w[2], "oneshot") == 0;
 	if (w->n > 4 || (w->n == 4 && !oneshot)) {
-		add_error(p, file, line, w->col[2] + 1, text,
+		add_error(p, file, line, map[w->col[2]] + 1, text,
 			  "mode: usage: mode NAME [oneshot] {");
 		return true;
 	}
 	if (p->mode_line) {
-		add_error(p, file, line, w->col[0] + 1, text,
+		add_error(p, file, line, map[w->col[0]] + 1, text,
 			  "mode: modes do not nest (the one from line %d is "
 			  "still open)",
 			  p->mode_line);
@@ -202,8 +211,13 @@ static void parse_statement(struct parser *p, const char *expanded,
 			  w->w[0]);
 		return;
 	}
+	struct config *c = p->scratch.target;
+	c->parse_file = file;
+	c->parse_line = line;
+	c->parse_map = map;
 	if (!command_run(&p->scratch, expanded, err, sizeof(err), &col))
 		add_error(p, file, line, map[col] + 1, text, "%s", err);
+	c->parse_map = NULL;
 }
 
 static void parse_line(struct parser *p, const char *text, const char *file,
@@ -225,7 +239,7 @@ static void parse_line(struct parser *p, const char *text, const char *file,
 	} else if (w.n == 0) {
 		/* blank or comment */
 	} else if (!strcmp(w.w[0], "include")) {
-		parse_include(p, &w, file, line, text);
+		parse_include(p, &w, map, file, line, text);
 	} else if (!strcmp(w.w[0], "}") && w.n == 1) {
 		if (!p->mode_line)
 			add_error(p, file, line, map[w.col[0]] + 1, text,
@@ -233,7 +247,7 @@ static void parse_line(struct parser *p, const char *text, const char *file,
 		p->mode_line = 0;
 		p->scratch.target->cur_mode = 0;
 	} else if (strcmp(w.w[0], "mode") != 0 ||
-		   !parse_mode_open(p, &w, file, line, text)) {
+		   !parse_mode_open(p, &w, map, file, line, text)) {
 		parse_statement(p, expanded, map, &w, file, line, text);
 	}
 	words_free(&w);
@@ -276,8 +290,8 @@ static void parse_text(struct parser *p, const char *text, size_t len,
 			memcpy(logical + used, start, n);
 			used += n;
 		}
-		if (joins)
-			continue;
+		if (joins && pos < len)
+			continue; /* a \ on the last line joins nothing */
 		logical[used] = '\0';
 		if (!spoiled)
 			parse_line(p, logical, file, first);
@@ -382,8 +396,30 @@ static void add_mode_exits(struct parser *p)
 	}
 }
 
+/* Every `mode NAME` a binding named must exist once the file is read. */
+static void check_mode_refs(struct parser *p)
+{
+	struct config *c = p->scratch.target;
+	for (size_t i = 0; i < c->nmode_refs; i++) {
+		struct mode_ref *r = &c->mode_refs[i];
+		size_t m = 0;
+		while (m < c->nmodes && strcmp(c->modes[m].name, r->name))
+			m++;
+		if (m == c->nmodes)
+			add_error(p, r->file, r->line, r->col, NULL,
+				  "mode: no mode called '%s'", r->name);
+		free(r->name);
+		free(r->file);
+	}
+	free(c->mode_refs);
+	c->mode_refs = NULL;
+	c->nmode_refs = 0;
+	c->parse_file = NULL;
+}
+
 static int parser_finish(struct parser *p)
 {
+	check_mode_refs(p);
 	if (p->mode_line)
 		add_error(p, p->mode_file, p->mode_line, 0, NULL,
 			  "mode is not closed with }");

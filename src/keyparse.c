@@ -32,8 +32,8 @@ static bool modifier_parse(const char *name, size_t n, uint16_t *mask)
 	return false;
 }
 
-bool key_parse(const char *spec, uint16_t *mods, uint32_t *keysym, char *err,
-	       size_t len)
+bool key_parse_mods(const char *spec, uint16_t *mods, const char **key,
+		    char *err, size_t len)
 {
 	*mods = 0;
 	const char *part = spec, *plus;
@@ -46,6 +46,16 @@ bool key_parse(const char *spec, uint16_t *mods, uint32_t *keysym, char *err,
 		}
 		part = plus + 1;
 	}
+	*key = part;
+	return true;
+}
+
+bool key_parse(const char *spec, uint16_t *mods, uint32_t *keysym, char *err,
+	       size_t len)
+{
+	const char *part;
+	if (!key_parse_mods(spec, mods, &part, err, len))
+		return false;
 	size_t n = strlen(part);
 	if (!n || (n > 1 && part[n - 1] == '+')) {
 		snprintf(err, len, "no key in '%.64s'", spec);

@@ -11,4 +11,8 @@
 bool key_parse(const char *spec, uint16_t *mods, uint32_t *keysym, char *err,
 	       size_t len);
 
+/* Only the modifiers: *key points at what follows the last one. */
+bool key_parse_mods(const char *spec, uint16_t *mods, const char **key,
+		    char *err, size_t len);
+
 #endif

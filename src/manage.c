@@ -45,6 +45,7 @@ struct pending *manage_begin(struct wm *wm, xcb_window_t win, bool adopt)
 	p->win = p->props.id = win;
 	p->adopt = adopt;
 	p->saved_floating = -1;
+	p->type = -1; /* none given */
 	p->net_desktop = NO_DESKTOP;
 	/* Only a window we adopt may keep its own idea of its tags. */
 	size_t n = sizeof(manage_fetches) / sizeof(*manage_fetches);
@@ -182,8 +183,12 @@ void manage_finish(struct wm *wm, struct pending *p)
 		pending_remove(x, p);
 		return;
 	}
+	/* EWMH: a transient without a type is a dialog. */
+	int type = p->type >= 0		    ? p->type
+		   : p->props.transient_for ? WT_DIALOG
+					    : WT_NORMAL;
 	struct rule_subject subject = {p->props.class_name, p->props.instance,
-				       p->props.title, p->role, p->type};
+				       p->props.title, p->role, type};
 	struct rule_result rr;
 	rules_apply(&wm->cfg, &subject, &rr);
 	struct client *c = place_new(wm, p, &rr);

@@ -18,9 +18,11 @@ static const char *const field_names[RULE_NFIELDS] = {"class", "instance",
 
 static int yes_no(const char *v)
 {
-	if (!strcmp(v, "yes") || !strcmp(v, "on") || !strcmp(v, "true"))
+	if (!strcmp(v, "yes") || !strcmp(v, "on") || !strcmp(v, "true") ||
+	    !strcmp(v, "1"))
 		return 1;
-	if (!strcmp(v, "no") || !strcmp(v, "off") || !strcmp(v, "false"))
+	if (!strcmp(v, "no") || !strcmp(v, "off") || !strcmp(v, "false") ||
+	    !strcmp(v, "0"))
 		return 0;
 	return -1;
 }
@@ -116,9 +118,13 @@ static bool parse_word(struct rule *r, const struct config *c, const char *w,
 	}
 	char *end;
 	long n = eq ? strtol(v, &end, 10) : 0;
-	if (eq && klen == 7 && !strncmp(w, "monitor", 7) && *v && !*end &&
-	    n >= 1 && n <= 64)
-		return (r->monitor = (int)n - 1) >= 0;
+	if (eq && klen == 7 && !strncmp(w, "monitor", 7)) {
+		if (*v && !*end && n >= 1 && n <= 64)
+			return (r->monitor = (int)n - 1) >= 0;
+		snprintf(err, len,
+			 "rule: monitor=%.32s is not a number in 1..64", v);
+		return false;
+	}
 	snprintf(err, len,
 		 flag ? "rule: '%.64s' wants yes or no"
 		      : "rule: unknown word '%.64s' (match class=, "

@@ -13,6 +13,8 @@ import harness
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "wm_env(**vars): extra environment for ctile's session")
+    config.addinivalue_line(
+        "markers", "with_bar: the wm fixture keeps the default config's bar")
 
 
 @pytest.fixture(scope="session")
@@ -40,6 +42,15 @@ def _finish(desktop):
     assert not problems, "; ".join(problems)
 
 
+def config_without_bar():
+    """The default config less its bar: the core tests measure windows
+    against the whole screen, as i3's tests run on a config of their own.
+    The bar has tests of its own (test_bar*.py, and with_bar here)."""
+    text = (harness.REPO / "config" / "config").read_text()
+    return "".join(line for line in text.splitlines(keepends=True)
+                   if not line.lstrip().startswith("bar "))
+
+
 @pytest.fixture
 def wm(request, tmp_path, ctile_bin):
     """ctile on its own Xvfb, started with xinit and an xinitrc that ends in
@@ -49,6 +60,8 @@ def wm(request, tmp_path, ctile_bin):
     shutil.rmtree(_artifact_dir(request.node), ignore_errors=True)
     d = harness.XinitDesktop(tmp_path / "wm", ctile_bin, env)
     _register(request, d)
+    if not request.node.get_closest_marker("with_bar"):
+        d.write_config(config_without_bar())
     try:
         d.start()
         yield d
@@ -57,11 +70,46 @@ def wm(request, tmp_path, ctile_bin):
 
 
 @pytest.fixture
+def make_wm(request, tmp_path, ctile_bin):
+    """A factory of ctile sessions (xinit, as the wm fixture) with a config:
+    make_wm(config=TEXT, args=[...], env={...}, start=True). config, when
+    given, is written to the session's $XDG_CONFIG_HOME/ctile/config before
+    ctile starts; $XDG_CONFIG_DIRS names a folder of the test's own that
+    holds nothing unless env says otherwise, so no installed config leaks
+    in. With start=False the test writes its files and calls d.start()
+    itself."""
+    shutil.rmtree(_artifact_dir(request.node), ignore_errors=True)
+    made = []
+
+    def make(config=None, *, args=(), env=None, start=True):
+        tmp = tmp_path / f"wm-{len(made)}"
+        env = {"XDG_CONFIG_DIRS": str(tmp / "xdg-dirs"), **(env or {})}
+        d = harness.XinitDesktop(tmp, ctile_bin, env, args=args)
+        made.append(d)
+        _register(request, d)
+        if config is not None:
+            d.write_config(config)
+        if start:
+            d.start()
+        return d
+
+    try:
+        yield make
+    finally:
+        problems = []
+        for d in made:
+            problems += d.stop()
+        assert not problems, "; ".join(problems)
+
+
+@pytest.fixture
 def xvfb(request, tmp_path, ctile_bin):
     """A bare Xvfb: the test starts ctile itself (xvfb.start_ctile())."""
     shutil.rmtree(_artifact_dir(request.node), ignore_errors=True)
     d = harness.BareDesktop(tmp_path / "xvfb", ctile_bin)
     _register(request, d)
+    if not request.node.get_closest_marker("with_bar"):
+        d.write_config(config_without_bar())
     try:
         d.start()
         yield d

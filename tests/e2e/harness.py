@@ -193,6 +193,7 @@ class XConn:
         self._atoms = {}
         self.serial = 0
         self.destroyed = set()  # windows we saw a DestroyNotify for
+        self.unmaps = []  # windows we saw an UnmapNotify for (see watch)
         self.on_timeout = on_timeout or (lambda: "")
         self.root.change_attributes(event_mask=X.PropertyChangeMask)
         self.sync_win = self.root.create_window(
@@ -225,6 +226,8 @@ class XConn:
                 ev = self.d.next_event()
                 if ev.type == X.DestroyNotify:
                     self.destroyed.add(ev.window.id)
+                elif ev.type == X.UnmapNotify:
+                    self.unmaps.append(ev.window.id)
                 return ev
             left = deadline - time.monotonic()
             if left <= 0:
@@ -360,6 +363,22 @@ class XConn:
         self.win(wid).change_attributes(event_mask=X.StructureNotifyMask)
         self.d.sync()
 
+    def watch(self, wid):
+        """Select StructureNotify on wid: its UnmapNotify events are kept in
+        self.unmaps (and its DestroyNotify in self.destroyed)."""
+        self.watch_destroy(wid)
+
+    def strings(self, wid, name):
+        """A list of NUL-separated strings (as _NET_DESKTOP_NAMES), decoded;
+        None if absent."""
+        p = self.prop(wid, name)
+        if p is None:
+            return None
+        data = p[2] if isinstance(p[2], bytes) else bytes(p[2])
+        if data.endswith(b"\0"):
+            data = data[:-1]
+        return [v.decode("utf-8", "replace") for v in data.split(b"\0")]
+
     def wm_check(self):
         """The live _NET_SUPPORTING_WM_CHECK window, or None."""
         w = self.cardinal(self.root.id, "_NET_SUPPORTING_WM_CHECK")
@@ -377,10 +396,11 @@ class XConn:
 class Desktop:
     """One X server of one test, and everything the test does on it."""
 
-    def __init__(self, tmp, ctile_bin, env_extra=None):
+    def __init__(self, tmp, ctile_bin, env_extra=None, args=()):
         self.tmp = Path(tmp)
         self.tmp.mkdir(parents=True, exist_ok=True)
         self.ctile_bin = str(ctile_bin)
+        self.ctile_args = [str(a) for a in args]  # the xinitrc's ctile ARGS
         self.env = base_env(self.tmp)
         self.env.update(env_extra or {})
         self.lock = DisplayLock()
@@ -528,6 +548,69 @@ class Desktop:
         self.run("xdotool", "key", *combos, check=check)
         if sync:
             self.sync()
+
+    def wait_until(self, pred, what, timeout=CLIENT_TIMEOUT):
+        """pred()'s first true value, for things X does not announce (a file
+        a spawned program writes): re-checked after each round trip through
+        ctile, until timeout."""
+        deadline = time.monotonic() + timeout
+        while True:
+            value = pred()
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                raise HarnessError(f"timed out after {timeout:g}s waiting for "
+                                   f"{what}" + self.describe_ctile())
+            self.x.sync()
+
+    # -- the config file
+
+    @property
+    def config_home(self):
+        """$XDG_CONFIG_HOME of this session (or ~/.config when unset)."""
+        return Path(self.env.get("XDG_CONFIG_HOME")
+                    or Path(self.env["HOME"]) / ".config")
+
+    def write_config(self, text, path=None):
+        """Write a config file: by default $XDG_CONFIG_HOME/ctile/config,
+        where ctile looks first. Its path."""
+        path = Path(path) if path else self.config_home / "ctile" / "config"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        return path
+
+    def log_text(self):
+        """What ctile wrote to its log (stderr) so far."""
+        try:
+            return self.log.read_text(errors="replace")
+        except FileNotFoundError:
+            return ""
+
+    def desktop_names(self):
+        return self.x.strings(self.x.root.id, "_NET_DESKTOP_NAMES")
+
+    def bars(self):
+        """ctile's bar windows (WM_CLASS ctile-bar) that are shown."""
+        out = []
+        for w in self.x.stacking():
+            cls = self.x.text(w, "WM_CLASS")
+            if isinstance(cls, str):
+                cls = cls.encode("latin-1")
+            if cls and cls.split(b"\0")[0] == b"ctile-bar" and self.shown(w):
+                out.append(w)
+        return out
+
+    def work_area(self):
+        """(x, y, w, h) where windows are tiled: the screen less the bars
+        ctile shows at its top or bottom edge."""
+        top, bottom = 0, SCREEN_H
+        for b in self.bars():
+            x, y, w, h, _ = self.x.geometry(b)
+            if y <= 0:
+                top = max(top, y + h)
+            else:
+                bottom = min(bottom, y)
+        return (0, top, SCREEN_W, bottom - top)
 
     def mousemove(self, x, y):
         self.run("xdotool", "mousemove", str(x), str(y))
@@ -712,10 +795,12 @@ class XinitDesktop(Desktop):
 
     def start(self):
         rc = self.tmp / "xinitrc"
+        argv = " ".join(sh_quote(a)
+                        for a in [self.ctile_bin, *self.ctile_args])
         rc.write_text(
             "#!/bin/sh\n"
             "# generated by the ctile e2e tests\n"
-            f"exec {sh_quote(self.ctile_bin)} 2>>{sh_quote(str(self.log))}\n")
+            f"exec {argv} 2>>{sh_quote(str(self.log))}\n")
         rc.chmod(0o755)
         rfd, wfd = os.pipe()
         try:
