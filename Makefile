@@ -6,6 +6,8 @@
 #                        fuzz of each parser, e2e tests
 #   make unit | e2e      one of the two test suites
 #   make fuzz            fuzz each parser for FUZZ_SECONDS (60) with libFuzzer
+#   make bench           ctile against its peers and the raw X floor
+#                        (tests/bench/); QUICK=1 for a reduced run
 #   make install         PREFIX=/usr/local DESTDIR= SYSCONFDIR=/etc
 #   make format          clang-format every .c/.h; format-check only checks
 #
@@ -85,7 +87,7 @@ FORMAT_FILES = $(wildcard src/*.[ch] layouts/*.[ch] widgets/*.[ch] \
 
 .DELETE_ON_ERROR:
 .PHONY: all run check unit e2e fuzz fuzz-build install uninstall clean format \
-	format-check FORCE
+	format-check bench FORCE
 
 all: $(B)/ctile
 
@@ -145,6 +147,7 @@ RUN_UNIT = \
 
 # pytest exits 5 when it found no test: that is a failure, not a pass.
 RUN_E2E = \
+	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp) \
 	CTILE_BIN=$(abspath $(B)/ctile) $(PYTHON) -m pytest -n 2 \
 		-p no:cacheprovider -q tests/e2e; \
 	rc=$$?; \
@@ -172,6 +175,12 @@ unit: $(UNIT_BINS)
 e2e: $(B)/ctile
 	@$(RUN_E2E)
 
+# The benchmark: packages (peers as root), ctile, then tests/bench/bench.mk.
+bench:
+	@bash scripts/deps.sh bench
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -f tests/bench/bench.mk bench
+
 # Fuzzing: each tests/fuzz/fuzz_NAME.c is a libFuzzer target, built with
 # clang, AddressSanitizer (leak checks included) and UndefinedBehavior-
 # Sanitizer, linked with every object but main.o. Those objects are built
@@ -185,6 +194,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_BIG_SECONDS ?= 10
 FB := $(B)/fuzz
 FUZZ_SRCS := $(wildcard tests/fuzz/fuzz_*.c)
+# Any other .c in tests/fuzz is linked into every target (shared helpers).
+FUZZ_HELPERS := $(filter-out $(FUZZ_SRCS),$(wildcard tests/fuzz/*.c))
 FUZZ_NAMES := $(FUZZ_SRCS:tests/fuzz/fuzz_%.c=%)
 FUZZ_BINS := $(FUZZ_NAMES:%=$(FB)/fuzz_%)
 FUZZ_OBJS := $(LIB_OBJS:$(B)/%=$(FB)/%)
@@ -226,22 +237,26 @@ $(FB)/default_config.o: $(B)/default_config.c $(FB)/flags
 	$(FUZZ_CC) $(ALL_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
 		-MMD -MP -c -o $@ $<
 
-$(FUZZ_BINS): $(FB)/fuzz_%: $(FB)/tests/fuzz/fuzz_%.o $(FUZZ_OBJS)
+$(FUZZ_BINS): $(FB)/fuzz_%: $(FB)/tests/fuzz/fuzz_%.o \
+		$(FUZZ_HELPERS:%.c=$(FB)/%.o) $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_LDFLAGS) -o $@ $^ $(LDLIBS_ALL) -lm
 
 -include $(wildcard $(FB)/*.d $(FB)/*/*.d $(FB)/*/*/*.d)
 
 install: $(B)/ctile
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(SYSCONFDIR)/xdg/ctile $(DESTDIR)$(XSESSIONSDIR)
 	$(INSTALL) -m 755 $(B)/ctile $(DESTDIR)$(BINDIR)/ctile
 	$(INSTALL) -m 644 doc/ctile.1 $(DESTDIR)$(MANDIR)/man1/ctile.1
+	$(INSTALL) -m 644 doc/ctile.5 $(DESTDIR)$(MANDIR)/man5/ctile.5
 	$(INSTALL) -m 644 config/config $(DESTDIR)$(SYSCONFDIR)/xdg/ctile/config
 	$(INSTALL) -m 644 config/ctile.desktop \
 		$(DESTDIR)$(XSESSIONSDIR)/ctile.desktop
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ctile $(DESTDIR)$(MANDIR)/man1/ctile.1 \
+		$(DESTDIR)$(MANDIR)/man5/ctile.5 \
 		$(DESTDIR)$(SYSCONFDIR)/xdg/ctile/config \
 		$(DESTDIR)$(XSESSIONSDIR)/ctile.desktop
 	rmdir $(DESTDIR)$(SYSCONFDIR)/xdg/ctile 2>/dev/null || true
