@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # deps.sh: the one list of Debian 12 packages ctile needs, and the check that
-# they are installed. Usage: scripts/deps.sh build|check|run
+# they are installed. Usage: scripts/deps.sh build|check|run|bench|peers
 #
 # Installs what is missing with apt-get when run as root; otherwise prints the
 # exact command to run and exits 1.
@@ -21,6 +21,9 @@ check_pkgs=(
 	xvfb xinit xauth xterm xdotool wmctrl x11-utils x11-xserver-utils
 	python3 python3-pytest python3-pytest-xdist python3-xlib
 	imagemagick fonts-dejavu-core xfonts-base
+	yad adwaita-icon-theme # the systray's e2e: a real tray icon, drawn
+	pulseaudio pulseaudio-utils # the volume widget's e2e: a null sink, pactl
+	i3status # the script widget's e2e: a real i3bar status command
 )
 # To try it (make run): nested in Xephyr, or headless in Xvfb.
 run_pkgs=(
@@ -28,8 +31,19 @@ run_pkgs=(
 	fonts-dejavu-core
 )
 
+# To run the benchmark (make bench): the load generator's libraries, the
+# plots, the request counter cross-check.
+bench_pkgs=(
+	xvfb libxcb-xtest0-dev libxcb-record0-dev xtrace gnuplot-nox python3
+)
+# The peers make bench measures ctile against (sxhkd gives bspwm its keys).
+# make bench reports one it cannot install as skipped.
+peer_pkgs=(
+	dwm i3-wm awesome herbstluftwm bspwm sxhkd spectrwm
+)
+
 usage() {
-	echo "usage: $0 build|check|run" >&2
+	echo "usage: $0 build|check|run|bench|peers" >&2
 	exit 2
 }
 
@@ -38,6 +52,8 @@ case "$1" in
 build) want=("${build_pkgs[@]}") ;;
 check) want=("${build_pkgs[@]}" "${check_pkgs[@]}") ;;
 run) want=("${build_pkgs[@]}" "${run_pkgs[@]}") ;;
+bench) want=("${build_pkgs[@]}" "${bench_pkgs[@]}") ;;
+peers) want=("${peer_pkgs[@]}") ;;
 *) usage ;;
 esac
 

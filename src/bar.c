@@ -8,6 +8,7 @@
 
 #include "bar_internal.h"
 #include "log.h"
+#include "systray.h"
 #include "wm.h"
 #include "x.h"
 
@@ -93,8 +94,10 @@ static void create_widgets(struct bar *b, const struct bar_config *c)
 				free(why);
 				continue;
 			}
-			b->w[side][b->n[side]++] =
-			    (struct widget_inst){ops, self, 0, 0, 0};
+			/* Timed widgets are due at once; the others have no
+			 * wake-up (a 0 would keep the timer firing). */
+			b->w[side][b->n[side]++] = (struct widget_inst){
+			    ops, self, 0, 0, ops->next_wakeup_ms ? 0 : -1};
 		}
 	}
 }
@@ -230,8 +233,10 @@ void bar_finish(struct wm *wm)
 void bar_rebuild(struct wm *wm)
 {
 	wm->bars_outdated = false;
+	systray_detach(wm); /* the tray and its icons outlive the bars */
 	bar_finish(wm);
 	bar_init(wm);
+	systray_attach(wm);
 }
 
 void bar_show(struct wm *wm, int how)

@@ -12,6 +12,7 @@
 #include "log.h"
 #include "manage.h"
 #include "mouse.h"
+#include "systray.h"
 #include "wm.h"
 #include "x.h"
 
@@ -218,6 +219,8 @@ void events_handle(struct wm *wm, xcb_generic_event_t *ev)
 {
 	uint8_t type = ev->response_type & 0x7f;
 	if (bar_event(wm, ev))
+		return;
+	if (systray_event(wm, ev))
 		return;
 	if (type == wm->x->kb.xkb_event_base && type) {
 		on_xkb(wm, ev);

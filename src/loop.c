@@ -93,7 +93,8 @@ bool loop_run(struct wm *wm)
 {
 	struct xconn *x = wm->x;
 	int sfd = signals_open();
-	struct pollfd fds[2] = {
+	/* X and signals, then the bars' timer and widgets' pipes. */
+	struct pollfd fds[2 + 64] = {
 	    {.fd = xcb_get_file_descriptor(x->conn), .events = POLLIN},
 	    {.fd = sfd, .events = POLLIN},
 	};
@@ -117,7 +118,8 @@ bool loop_run(struct wm *wm)
 			free(queued);
 			continue;
 		}
-		size_t nbar = bar_pollfds(wm, fds + 2, 64);
+		size_t nbar =
+		    bar_pollfds(wm, fds + 2, sizeof(fds) / sizeof(*fds) - 2);
 		if (poll(fds, 2 + nbar, -1) < 0 && errno != EINTR)
 			break;
 		if (sfd >= 0 && (fds[1].revents & POLLIN))

@@ -11,6 +11,7 @@
 #include "log.h"
 #include "loop.h"
 #include "session.h"
+#include "systray.h"
 #include "wm.h"
 #include "x.h"
 
@@ -105,6 +106,7 @@ static void load_config(struct wm *wm, const char *cli)
 static void restart(struct wm *wm)
 {
 	session_save_order(wm);
+	systray_finish(wm); /* icons to the root: the next tray docks them */
 	x_sync(wm->x);
 	setenv("CTILE_RESTARTED", "1", 1); /* exec lines ran already */
 	execvp(wm->argv[0], wm->argv);
@@ -155,6 +157,7 @@ int main(int argc, char **argv)
 	bool ok = loop_run(&wm);
 	if (ok && wm.exit == WM_RESTART)
 		restart(&wm);
+	systray_finish(&wm);
 	bar_finish(&wm);
 	if (ok) {
 		x_release_all(&wm);

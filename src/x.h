@@ -68,6 +68,8 @@ struct pending {
 	struct pending *next;
 };
 
+struct systray;
+
 struct keyboard {
 	struct xkb_context *ctx;
 	struct xkb_keymap *keymap;
@@ -113,6 +115,7 @@ struct xconn {
 	} drag;
 	uint64_t manage_order;	  /* managed so far: _NET_CLIENT_LIST order */
 	xcb_window_t adopt_focus; /* focused before a restart */
+	struct systray *tray;	  /* systray.c: the tray, or NULL */
 };
 
 struct wm;
