@@ -6,6 +6,7 @@
 #include "fetch.h"
 #include "hints.h"
 #include "rules.h"
+#include "text.h"
 #include "wm.h"
 
 /* Copy a property's bytes as text: bounded, NUL-terminated, and with
@@ -35,14 +36,25 @@ static bool cardinal(const xcb_get_property_reply_t *r, uint32_t *out)
 	return true;
 }
 
-static void apply_title(struct client *c, xcb_get_property_reply_t *r, bool net)
+/* The encoding of a text property, by its type. */
+static enum text_encoding encoding_of(const xcb_get_property_reply_t *r,
+				      const struct xconn *x)
+{
+	return r->type == XCB_ATOM_STRING		  ? TEXT_LATIN1
+	       : r->type == x_atom(x, ATOM_COMPOUND_TEXT) ? TEXT_COMPOUND
+							  : TEXT_UTF8;
+}
+
+static void apply_title(struct client *c, xcb_get_property_reply_t *r, bool net,
+			const struct xconn *x)
 {
 	bool text = r && r->format == 8;
 	if (net && !(text && r->value_len))
 		return; /* no _NET_WM_NAME: WM_NAME stands */
-	copy_text(c->title, sizeof(c->title),
-		  text ? xcb_get_property_value(r) : "",
-		  text ? xcb_get_property_value_length(r) : 0);
+	enum text_encoding enc = text && !net ? encoding_of(r, x) : TEXT_UTF8;
+	text_to_utf8(text ? xcb_get_property_value(r) : "",
+		     text ? (size_t)xcb_get_property_value_length(r) : 0, enc,
+		     c->title, sizeof(c->title));
 }
 
 static void apply_class(struct client *c, xcb_get_property_reply_t *r)
@@ -162,8 +174,10 @@ void props_status(struct wm *wm, xcb_get_property_reply_t *r)
 {
 	bool text = r && r->format == 8;
 	char status[sizeof(wm->status)];
-	copy_text(status, sizeof(status), text ? xcb_get_property_value(r) : "",
-		  text ? xcb_get_property_value_length(r) : 0);
+	text_to_utf8(text ? xcb_get_property_value(r) : "",
+		     text ? (size_t)xcb_get_property_value_length(r) : 0,
+		     text ? encoding_of(r, wm->x) : TEXT_UTF8, status,
+		     sizeof(status));
 	if (strcmp(status, wm->status)) {
 		memcpy(wm->status, status, sizeof(status));
 		wm->model.dirty |= DIRTY_BAR;
@@ -182,7 +196,7 @@ void props_apply(struct wm *wm, struct client *c, struct pending *p,
 	switch (kind) {
 	case FETCH_NAME:
 	case FETCH_NET_NAME:
-		apply_title(c, r, kind == FETCH_NET_NAME);
+		apply_title(c, r, kind == FETCH_NET_NAME, wm->x);
 		wm->model.dirty |= DIRTY_BAR;
 		break;
 	case FETCH_CLASS:

@@ -21,6 +21,7 @@ static const char *const atom_names[ATOM_COUNT] = {
     [ATOM_CTILE_TAG_STATE] = "_CTILE_TAG_STATE",
     [ATOM_CTILE_ORDER] = "_CTILE_ORDER",
     [ATOM_WM_WINDOW_ROLE] = "WM_WINDOW_ROLE",
+    [ATOM_COMPOUND_TEXT] = "COMPOUND_TEXT",
 };
 
 bool x_connect(struct xconn *x, const char *display, char *err, size_t len)
