@@ -1,0 +1,151 @@
+"""The bar as a user sees it: it takes its height from the screen, shows
+the view, the focused window's title and the status text, answers clicks,
+and hides on `bar toggle`."""
+
+import subprocess
+
+from Xlib import X
+
+import harness
+from harness import SCREEN_H, SCREEN_W
+
+DEFAULT = (harness.REPO / "config" / "config").read_text()
+FOCUSED_BG = "#5e81ac"
+BACKGROUND = "#2e3440"
+# A bar whose pixels change only when the test acts: no clock, no cpu.
+BAR = "\n".join([
+    "bar left tags layout title",
+    "bar right status",
+    "bar center",
+    "bar color background " + BACKGROUND,
+    "bar color focused_background " + FOCUSED_BG,
+])
+
+
+def config():
+    return DEFAULT + "\n# the test's bar\n" + BAR + "\n"
+
+
+def bar_geometry(d):
+    bars = d.bars()
+    assert len(bars) == 1, "one monitor, one bar"
+    x, y, w, h, _ = d.x.geometry(bars[0])
+    return x, y, w, h
+
+
+def row(d, y):
+    """The colours of one row of the screen, left to right."""
+    img = d.x.root.get_image(0, y, SCREEN_W, 1, X.ZPixmap, 0xFFFFFFFF)
+    b = img.data
+    return ["#%02x%02x%02x" % (b[i + 2], b[i + 1], b[i])
+            for i in range(0, 4 * SCREEN_W, 4)]
+
+
+def runs(colours, colour):
+    """[start, end) of each stretch of that colour."""
+    out, start = [], None
+    for i, c in enumerate(colours + [None]):
+        if c == colour and start is None:
+            start = i
+        elif c != colour and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+def region(d, x, w, h):
+    img = d.x.root.get_image(x, 0, w, h, X.ZPixmap, 0xFFFFFFFF)
+    return bytes(img.data)
+
+
+def test_bar_reserves_its_height_and_hides(make_wm):
+    d = make_wm(config())
+    x, y, w, h = bar_geometry(d)
+    assert (x, y, w) == (0, 0, SCREEN_W) and 10 < h < 60
+    a = d.xterm()
+    assert d.outer(a) == (0, h, SCREEN_W, SCREEN_H - h)
+    d.key("super+b")
+    assert d.bars() == [], "bar toggle hides it"
+    assert d.outer(a) == (0, 0, SCREEN_W, SCREEN_H), "windows take its room"
+    d.key("super+b")
+    assert d.outer(a) == (0, h, SCREEN_W, SCREEN_H - h)
+
+
+def test_viewed_tag_is_drawn_focused_and_moves(make_wm):
+    d = make_wm(config())
+    _, _, _, h = bar_geometry(d)
+    line = h - 2  # below the text, inside the cells
+    first = runs(row(d, line), FOCUSED_BG)
+    assert first and first[0][0] == 0, "tag 1's cell, at the left, is lit"
+    d.key("super+2")
+    now = runs(row(d, line), FOCUSED_BG)
+    assert now and now[0][0] == first[0][1], "tag 2's cell, next to it"
+    assert row(d, line)[first[0][0] + 1] != FOCUSED_BG
+    d.key("super+control+4")
+    lit = runs(row(d, line), FOCUSED_BG)
+    assert len(lit) >= 2, "a view of two tags lights two cells"
+
+
+def test_clicking_a_tag_views_it(make_wm):
+    d = make_wm(config())
+    _, _, _, h = bar_geometry(d)
+    d.key("super+0")  # every tag viewed: the cells are one lit stretch
+    lit = runs(row(d, h - 2), FOCUSED_BG)[0]
+    cell = (lit[1] - lit[0]) / 9
+    d.key("super+1")
+    d.click(int(lit[0] + 2.5 * cell), h // 2)
+    assert d.viewed() == 4, "a click on tag 3 views it"
+    d.click(int(lit[0] + 4.5 * cell), h // 2, button=3)
+    assert d.viewed() == 4 | 16, "a right click adds tag 5 to the view"
+    d.click(int(lit[0] + 0.5 * cell), h // 2, button=5)
+    assert d.viewed() == 8, "the wheel steps to the next tag"
+
+
+def test_title_follows_focus(make_wm):
+    d = make_wm(config())
+    _, _, w, h = bar_geometry(d)
+    a = d.xterm("first window")
+    b = d.xterm("second window, a longer title")
+    assert d.active() == b
+    left = w // 4  # the title sits after the tags and the layout symbol
+    shown_b = region(d, left, w // 2, h)
+    d.key("super+j")
+    assert d.active() == a
+    shown_a = region(d, left, w // 2, h)
+    assert shown_a != shown_b, "the title changed with the focus"
+    d.key("super+k")
+    assert region(d, left, w // 2, h) == shown_b
+
+
+def test_xsetroot_name_shows_in_the_status(make_wm):
+    d = make_wm(config())
+    _, _, w, h = bar_geometry(d)
+    right = (w - w // 4, w // 4)
+    empty = region(d, *right, h)
+    subprocess.run(["xsetroot", "-display", d.name, "-name", "hello"],
+                   check=True)
+    d.sync()
+    hello = region(d, *right, h)
+    assert hello != empty, "the status text is drawn"
+    colours = set(row(d, h // 2)[w - w // 4:])
+    assert len(colours) > 1, "text on the background"
+    subprocess.run(["xsetroot", "-display", d.name, "-name", ""], check=True)
+    d.sync()
+    assert region(d, *right, h) == empty, "an empty name clears it"
+
+
+def test_a_flood_of_status_changes_is_coalesced(make_wm):
+    d = make_wm(config())
+    _, _, w, h = bar_geometry(d)
+    right = (w - w // 4, w // 4)
+    # A status loop gone wild: 300 names in a burst, then a key.
+    script = (f"for n in $(seq 300); do "
+              f"xsetroot -display {d.name} -name s$n; done")
+    subprocess.run(["sh", "-c", script], check=True)
+    d.key("super+2")
+    assert d.viewed() == 2, "keys are still answered at once"
+    after_flood = region(d, *right, h)
+    subprocess.run(["xsetroot", "-display", d.name, "-name", "s300"],
+                   check=True)
+    d.sync()
+    assert region(d, *right, h) == after_flood, "the last name is shown"
