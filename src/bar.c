@@ -314,6 +314,23 @@ size_t bar_pollfds(struct wm *wm, struct pollfd *fds, size_t max)
 	return n;
 }
 
+/* fd is readable: the widget of b that polls it reads what is there. */
+static void widget_readable(struct bar *b, int fd, int64_t now)
+{
+	for (int side = 0; side < BAR_SIDES; side++)
+		for (size_t k = 0; k < b->n[side]; k++) {
+			struct widget_inst *w = &b->w[side][k];
+			if (!w->ops->poll_fd || w->ops->poll_fd(w->self) != fd)
+				continue;
+			if (w->ops->readable(w->self, now))
+				b->dirty = true;
+			/* What it read may move its next update (a back-off,
+			 * a throttle). */
+			if (w->ops->next_wakeup_ms)
+				w->wake = w->ops->next_wakeup_ms(w->self, now);
+		}
+}
+
 void bar_poll_ready(struct wm *wm, const struct pollfd *fds, size_t n)
 {
 	struct bars *bs = wm->bars;
@@ -329,16 +346,7 @@ void bar_poll_ready(struct wm *wm, const struct pollfd *fds, size_t n)
 			continue;
 		}
 		for (size_t i = 0; i < bs->n; i++)
-			for (int side = 0; side < BAR_SIDES; side++)
-				for (size_t k = 0; k < bs->v[i].n[side]; k++) {
-					struct widget_inst *w =
-					    &bs->v[i].w[side][k];
-					if (w->ops->poll_fd &&
-					    w->ops->poll_fd(w->self) ==
-						fds[f].fd &&
-					    w->ops->readable(w->self, now))
-						bs->v[i].dirty = true;
-				}
+			widget_readable(&bs->v[i], fds[f].fd, now);
 	}
 }
 

@@ -56,6 +56,9 @@ bool text_cache_set(struct text_cache *t, const char *text)
 static void set_layout_text(const struct draw_ctx *d, struct text_cache *t)
 {
 	const char *s = t->text ? t->text : "";
+	/* The layout is shared: drop the colours an earlier widget's markup
+	 * left on it, or they bleed into this text. */
+	pango_layout_set_attributes(d->layout, NULL);
 	if (t->markup) {
 		/* Bad markup shows as plain text rather than nothing. */
 		if (!pango_parse_markup(s, -1, 0, NULL, NULL, NULL, NULL)) {

@@ -300,13 +300,19 @@ bool i3bar_blocks_equal(const struct i3bar_blocks *a,
 static bool add_int(struct json_object *o, const char *key, int v)
 {
 	struct json_object *n = json_object_new_int(v);
-	return n && !json_object_object_add(o, key, n);
+	if (n && !json_object_object_add(o, key, n))
+		return true;
+	json_object_put(n); /* still ours when adding failed */
+	return false;
 }
 
 static bool add_string(struct json_object *o, const char *key, const char *v)
 {
 	struct json_object *s = json_object_new_string(v);
-	return s && !json_object_object_add(o, key, s);
+	if (s && !json_object_object_add(o, key, s))
+		return true;
+	json_object_put(s);
+	return false;
 }
 
 /* The modifiers by name, as i3bar writes them. */

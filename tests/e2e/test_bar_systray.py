@@ -109,7 +109,8 @@ def the_bar(d):
 def picture(d, x, y, w, h):
     """The screen's pixels in a rectangle, as (r, g, b) tuples."""
     data = d.x.root.get_image(x, y, w, h, X.ZPixmap, 0xFFFFFFFF).data
-    return [(data[i + 2], data[i + 1], data[i]) for i in range(0, len(data), 4)]
+    return [(data[i + 2], data[i + 1], data[i])
+            for i in range(0, len(data), 4)]
 
 
 def bar_picture(d, bar):

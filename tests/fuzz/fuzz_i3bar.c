@@ -57,9 +57,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (next)
 			*next++ = '\0';
 		err[0] = '\0';
-		enum i3bar_result r = i3bar_feed(&s, line, &b, err, sizeof(err));
+		enum i3bar_result r =
+		    i3bar_feed(&s, line, &b, err, sizeof(err));
 		if (r == I3BAR_ERROR && !err[0]) {
-			fprintf(stderr, "fuzz_i3bar: an error without a word\n");
+			fprintf(stderr,
+				"fuzz_i3bar: an error without a word\n");
 			abort();
 		}
 		check(&b);
