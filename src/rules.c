@@ -55,9 +55,56 @@ static bool parse_tags(const struct config *c, const char *v, tagmask *out)
 	return ok && *out;
 }
 
+/* glibc compiles stacked repetitions (a{1000}{1000}, a++++) into
+ * automata of gigabytes: a window's class needs none of that. Refuse a
+ * repetition right after another, counts over 255, more than two counted
+ * repetitions, and patterns over 256 bytes. */
+static const char *too_complex(const char *re)
+{
+	int counted = 0;
+	bool after_repeat = false;
+	if (strlen(re) > 256)
+		return "longer than 256 bytes";
+	for (const char *p = re; *p; p++) {
+		bool repeat = *p == '*' || *p == '+' || *p == '?' || *p == '{';
+		if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == '[') {
+			/* A bracket expression: ']' right after '[' or '[^'
+			 * belongs to it. */
+			p += p[1] == '^';
+			p += p[1] == ']';
+			while (p[1] && p[1] != ']')
+				p++;
+			p += p[1] != '\0';
+		} else if (repeat && after_repeat) {
+			return "a repetition of a repetition";
+		} else if (*p == '{') {
+			char *end;
+			long n = strtol(p + 1, &end, 10);
+			if (n > 255 ||
+			    (*end == ',' && strtol(end + 1, NULL, 10) > 255))
+				return "a count over 255";
+			if (++counted > 2)
+				return "more than two counted repetitions";
+			p = strchr(p, '}') ? strchr(p, '}') : p;
+		}
+		after_repeat = repeat && *p != '\\';
+	}
+	return NULL;
+}
+
 static bool parse_match(struct rule *r, int field, const char *v, char *err,
 			size_t len)
 {
+	const char *why = too_complex(v);
+	if (why) {
+		snprintf(err, len,
+			 "rule: regular expression '%.64s' is too "
+			 "complex (%s)",
+			 v, why);
+		return false;
+	}
 	if (r->has[field]) {
 		snprintf(err, len, "rule: %s is given twice",
 			 field_names[field]);
