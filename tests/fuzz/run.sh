@@ -5,15 +5,19 @@
 #   tests/fuzz/run.sh BUILD_DIR SECONDS BIG_SECONDS NAME...
 #
 # Each NAME is BUILD_DIR/fuzz_NAME, fuzzed for SECONDS (0: only replay the
-# corpus) from BUILD_DIR/corpus_NAME, which starts as a copy of the seeds in
-# tests/fuzz/corpus_NAME (plus config/config for the config target) and
-# keeps what libFuzzer adds, so the tree stays clean. The config target
-# also gets BIG_SECONDS with inputs up to 1.1 MB, from a seed with a 1 MB
-# line; what that pass finds is thrown away, it is big.
+# corpus) with the dictionary tests/fuzz/NAME.dict if there is one (the
+# command target uses config.dict), from BUILD_DIR/corpus_NAME: a copy of
+# the seeds in tests/fuzz/corpus_NAME (plus config/config for the config
+# target) that keeps what libFuzzer adds, so the tree stays clean. The
+# config target also gets BIG_SECONDS with inputs up to 1.1 MB, from a seed
+# with a 1 MB line; what that pass finds is thrown away, it is big.
 #
 # Any crash, leak (LeakSanitizer is on), sanitizer report, timeout or
 # out-of-memory fails the run: the report is printed and the input kept in
-# BUILD_DIR/artifacts/NAME/. The last line is "fuzz: N targets, M crashes".
+# BUILD_DIR/artifacts/NAME/. Inputs that crashed once are kept in
+# tests/fuzz/crashes/NAME/ and replayed first, each on its own: one that
+# still crashes fails the target too (fuzzing goes on, to find the rest).
+# The last line is "fuzz: N targets, M crashes".
 set -uo pipefail
 
 [ $# -ge 4 ] || {
@@ -22,11 +26,18 @@ set -uo pipefail
 }
 fb=$1 secs=$2 big_secs=$3
 shift 3
-dict=tests/fuzz/config.dict
 max_len=4096
 
 export ASAN_OPTIONS=detect_leaks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# Scratch files of the targets (fuzz_config's include sandbox): here, so
+# that a target that dies without cleaning up leaves nothing elsewhere.
+case $fb in
+/*) export TMPDIR=$fb/tmp ;;
+*) export TMPDIR=$PWD/$fb/tmp ;;
+esac
+rm -rf "$TMPDIR"
+mkdir -p "$TMPDIR"
 
 # What a failed run printed, from its first report on.
 report() {
@@ -55,11 +66,15 @@ run() {
 	local name=$1 label=$2 s=$3 len=$4
 	shift 4
 	local bin=$fb/fuzz_$name log=$fb/fuzz_$label.log
-	local art=$fb/artifacts/$name/ limit=-max_total_time=$s
+	local art=$fb/artifacts/$name/ limit=-max_total_time=$s dict=()
 	[ "$s" = 0 ] && limit=-runs=0
+	# tests/fuzz/NAME.dict; commands speak the config's language.
+	local words=tests/fuzz/$name.dict
+	[ "$name" = command ] && words=tests/fuzz/config.dict
+	[ -f "$words" ] && dict=(-dict="$words")
 	mkdir -p "$art"
 	"$bin" -max_len="$len" "$limit" -timeout=25 -rss_limit_mb=2048 \
-		-dict="$dict" -artifact_prefix="$art" -print_final_stats=1 \
+		"${dict[@]}" -artifact_prefix="$art" -print_final_stats=1 \
 		"$@" >"$log" 2>&1
 	local rc=$?
 	if [ $rc -ne 0 ] || ! grep -q '^Done [0-9]* runs' "$log" ||
@@ -73,6 +88,23 @@ run() {
 	echo "fuzz_$label: $(stats "$log")"
 }
 
+# replay NAME: every kept crash of the target, once each.
+replay() {
+	local name=$1 f rc ok=0 log=$fb/fuzz_$1_replay.log
+	for f in tests/fuzz/crashes/"$name"/*; do
+		[ -f "$f" ] || continue
+		"$fb/fuzz_$name" -timeout=25 -rss_limit_mb=2048 "$f" >"$log" 2>&1
+		rc=$?
+		if [ $rc -ne 0 ]; then
+			echo "fuzz_$name: $f still crashes (exit status $rc):"
+			grep -m 3 -E '==[0-9]+== ?ERROR|runtime error:|^fuzz: |^SUMMARY' \
+				"$log" | cut -c 1-200
+			ok=1
+		fi
+	done
+	return $ok
+}
+
 ntargets=0 crashes=0 failed=""
 for name in "$@"; do
 	ntargets=$((ntargets + 1))
@@ -84,8 +116,9 @@ for name in "$@"; do
 	[ "$name" = config ] && cp config/config "$corpus/default_config"
 	echo "== fuzz_$name: $secs s"
 	ok=1
+	replay "$name" || ok=0
 	run "$name" "$name" "$secs" "$max_len" "$corpus" || ok=0
-	if [ $ok = 1 ] && [ "$name" = config ] && [ "$big_secs" != 0 ]; then
+	if [ "$name" = config ] && [ "$big_secs" != 0 ]; then
 		# A 1 MB line, and a long line made of continued lines.
 		big=$fb/corpus_config_big
 		rm -rf "$big"
@@ -113,6 +146,7 @@ done
 
 # "1 crash", "2 crashes".
 count() { [ "$1" = 1 ] && echo "$1 $2" || echo "$1 $3"; }
+rm -rf "$TMPDIR"
 echo "fuzz: $(count $ntargets target targets)," \
 	"$(count $crashes crash crashes)${failed:+ (in$failed)}"
 [ $crashes -eq 0 ]
