@@ -149,3 +149,17 @@ def test_a_flood_of_status_changes_is_coalesced(make_wm):
                    check=True)
     d.sync()
     assert region(d, *right, h) == after_flood, "the last name is shown"
+
+
+def test_bar_follows_xft_dpi(make_wm):
+    """HiDPI: the bar's font and height follow Xft.dpi from the X resources,
+    as GTK and Qt programs do, once ctile reads them again (reload)."""
+    d = make_wm(config())
+    _, _, _, h = bar_geometry(d)
+    subprocess.run(["xrdb", "-display", d.name, "-merge"],
+                   input=b"Xft.dpi: 192\n", check=True)
+    d.key("super+shift+r")
+    _, _, _, h2 = bar_geometry(d)
+    assert 1.8 * h <= h2 <= 2.2 * h, f"{h} px at 96 dpi, {h2} px at 192"
+    a = d.xterm()
+    assert d.outer(a)[1] == h2, "windows tile below the taller bar"
