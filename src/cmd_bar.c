@@ -8,17 +8,6 @@
 #include "widget.h"
 #include "wm.h"
 
-static bool parse_color(const char *s, uint32_t *out)
-{
-	size_t n = strlen(s);
-	if (s[0] != '#' || (n != 7 && n != 9) ||
-	    strspn(s + 1, "0123456789abcdefABCDEF") != n - 1)
-		return false;
-	uint32_t v = (uint32_t)strtoul(s + 1, NULL, 16);
-	*out = n == 7 ? 0xff000000u | v : (v >> 8) | (v & 0xffu) << 24;
-	return true;
-}
-
 static bool push_arg(struct widget_spec *w, const char *word, size_t eq)
 {
 	char **k = realloc(w->keys, (w->nargs + 1) * sizeof(*k));
@@ -148,7 +137,7 @@ static bool set_look(struct wm *wm, const struct cmd_args *a, char *err,
 			return false;
 		}
 		*a->err_col = a->words->col[3];
-		if (!parse_color(a->argv[2], &b->colors[c])) {
+		if (!color_parse(a->argv[2], &b->colors[c])) {
 			snprintf(err, len,
 				 "bar color: '%.64s' is not #rrggbb "
 				 "or #rrggbbaa",

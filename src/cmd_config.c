@@ -61,18 +61,6 @@ bool cmd_border_width(struct wm *wm, const struct cmd_args *a, char *err,
 	return true;
 }
 
-/* #rrggbb or #rrggbbaa, as 0xAARRGGBB. */
-static bool parse_color(const char *s, uint32_t *out)
-{
-	size_t n = strlen(s);
-	if (s[0] != '#' || (n != 7 && n != 9) ||
-	    strspn(s + 1, "0123456789abcdefABCDEF") != n - 1)
-		return false;
-	uint32_t v = (uint32_t)strtoul(s + 1, NULL, 16);
-	*out = n == 7 ? 0xff000000u | v : (v >> 8) | (v & 0xffu) << 24;
-	return true;
-}
-
 bool cmd_color(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 {
 	struct settings *s = &wm->target->settings;
@@ -86,7 +74,7 @@ bool cmd_color(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 			 a->argv[0]);
 		return false;
 	}
-	if (!parse_color(a->argv[1], slot)) {
+	if (!color_parse(a->argv[1], slot)) {
 		snprintf(err, len, "color: '%.64s' is not #rrggbb or #rrggbbaa",
 			 a->argv[1]);
 		*a->err_col = a->words->col[2];

@@ -42,6 +42,18 @@ const char *const bar_color_names[BAR_NCOLORS] = {
     "urgent_foreground",
 };
 
+/* #rrggbb or #rrggbbaa, as 0xAARRGGBB. */
+bool color_parse(const char *s, uint32_t *out)
+{
+	size_t n = strlen(s);
+	if (s[0] != '#' || (n != 7 && n != 9) ||
+	    strspn(s + 1, "0123456789abcdefABCDEF") != n - 1)
+		return false;
+	uint32_t v = (uint32_t)strtoul(s + 1, NULL, 16);
+	*out = n == 7 ? 0xff000000u | v : (v >> 8) | (v & 0xffu) << 24;
+	return true;
+}
+
 void widget_spec_free(struct widget_spec *w)
 {
 	for (size_t i = 0; i < w->nargs; i++) {

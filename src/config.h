@@ -147,6 +147,8 @@ extern const char ctile_default_config[];
 
 void config_init(struct config *c);
 void widget_spec_free(struct widget_spec *w);
+/* #rrggbb or #rrggbbaa, as 0xAARRGGBB; false if it is neither. */
+bool color_parse(const char *s, uint32_t *out);
 void config_finish(struct config *c);
 
 /* Parse text as if read from file name (includes are relative to it).
