@@ -140,6 +140,31 @@ static void activate(struct model *m, struct client *c)
 	model_focus(m, c);
 }
 
+void ewmh_set_fullscreen(struct wm *wm, struct client *c, bool on)
+{
+	xcb_ewmh_connection_t *e = &wm->x->ewmh;
+	xcb_atom_t state = e->_NET_WM_STATE_FULLSCREEN;
+	c->fullscreen = on;
+	xcb_ewmh_set_wm_state(e, c->id, on ? 1 : 0, &state);
+	wm->model.dirty |= DIRTY_ARRANGE | DIRTY_FOCUS;
+}
+
+/* _NET_WM_STATE: remove (0), add (1) or toggle (2) up to two states;
+ * ctile knows fullscreen. */
+static void state_request(struct wm *wm, struct client *c, const uint32_t *d)
+{
+	xcb_atom_t fs = wm->x->ewmh._NET_WM_STATE_FULLSCREEN;
+	if (d[1] != fs && d[2] != fs)
+		return;
+	if (d[0] > 2) {
+		log_debug("ignored _NET_WM_STATE action %u", d[0]);
+		return;
+	}
+	bool on = d[0] == 2 ? !c->fullscreen : d[0] == 1;
+	if (on != c->fullscreen)
+		ewmh_set_fullscreen(wm, c, on);
+}
+
 static void client_request(struct wm *wm, struct client *c, xcb_atom_t type,
 			   const uint32_t *d)
 {
@@ -154,6 +179,8 @@ static void client_request(struct wm *wm, struct client *c, xcb_atom_t type,
 			log_debug("ignored _NET_WM_DESKTOP %u", d[0]);
 	} else if (type == e->_NET_ACTIVE_WINDOW) {
 		activate(m, c);
+	} else if (type == e->_NET_WM_STATE) {
+		state_request(wm, c, d);
 	} else if (type == e->_NET_CLOSE_WINDOW) {
 		c->close_wanted = true;
 		m->dirty |= DIRTY_FOCUS;

@@ -2,14 +2,18 @@
 #ifndef CTILE_EWMH_H
 #define CTILE_EWMH_H
 
+#include <stdbool.h>
 #include <xcb/xcb.h>
 
 struct wm;
+struct client;
 
 /* Announce ctile: _NET_SUPPORTED, the check window, desktops. */
 void ewmh_setup(struct wm *wm);
 /* Publish what the dirty bits say changed: client list, desktops, tags. */
 void ewmh_publish(struct wm *wm, unsigned dirty);
+/* Make c fullscreen or not, and say so in its _NET_WM_STATE. */
+void ewmh_set_fullscreen(struct wm *wm, struct client *c, bool on);
 void ewmh_client_message(struct wm *wm, xcb_client_message_event_t *ev);
 
 #endif

@@ -81,6 +81,9 @@ static unsigned int send_request(struct xconn *x, xcb_window_t win,
 	case FETCH_ROOT_NAME:
 		prop = XCB_ATOM_WM_NAME, longs = LONGS(512);
 		break;
+	case FETCH_NET_STATE:
+		prop = e->_NET_WM_STATE, type = XCB_ATOM_ATOM, longs = 32;
+		break;
 	case FETCH_ROLE:
 		prop = x_atom(x, ATOM_WM_WINDOW_ROLE), type = XCB_ATOM_STRING,
 		longs = LONGS(CTILE_CLASS_MAX);

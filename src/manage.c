@@ -6,6 +6,7 @@
 #include <xcb/xcb_icccm.h>
 
 #include "arrange.h"
+#include "ewmh.h"
 #include "fetch.h"
 #include "hints.h"
 #include "log.h"
@@ -15,11 +16,10 @@
 /* What we ask about every new window, in the order it is applied:
  * _NET_WM_NAME after WM_NAME so that it wins when both exist. */
 static const enum fetch_kind manage_fetches[] = {
-    FETCH_GEOMETRY,    FETCH_NAME,	 FETCH_NET_NAME,
-    FETCH_CLASS,       FETCH_HINTS,	 FETCH_NORMAL_HINTS,
-    FETCH_TRANSIENT,   FETCH_PROTOCOLS,	 FETCH_TYPE,
-    FETCH_ROLE,	       FETCH_CTILE_TAGS, FETCH_CTILE_FLOATING,
-    FETCH_NET_DESKTOP,
+    FETCH_GEOMETRY,	  FETCH_NAME,	      FETCH_NET_NAME,  FETCH_CLASS,
+    FETCH_HINTS,	  FETCH_NORMAL_HINTS, FETCH_TRANSIENT, FETCH_PROTOCOLS,
+    FETCH_TYPE,		  FETCH_ROLE,	      FETCH_NET_STATE, FETCH_CTILE_TAGS,
+    FETCH_CTILE_FLOATING, FETCH_NET_DESKTOP,
 };
 #define NO_DESKTOP (UINT32_MAX - 1)
 
@@ -167,7 +167,9 @@ static struct client *place_new(struct wm *wm, struct pending *p,
 		c->floating = rr->floating;
 	if (p->saved_floating >= 0)
 		c->floating = p->saved_floating;
-	c->fullscreen = rr->fullscreen == 1;
+	/* A rule's word wins over the window's own wish. */
+	c->fullscreen =
+	    rr->fullscreen >= 0 ? rr->fullscreen == 1 : p->wants_fullscreen;
 	if (c->floating)
 		place_floating(wm, c, parent, p->adopt);
 	return c;
@@ -198,6 +200,8 @@ void manage_finish(struct wm *wm, struct pending *p)
 		return;
 	}
 	c->x.order = ++x->manage_order;
+	if (c->fullscreen)
+		ewmh_set_fullscreen(wm, c, true);
 	/* An adopted window that is on screen is mapped already. */
 	c->x.mapped = p->adopt && p->props.x.mapped;
 	watch_window(wm, p->win);

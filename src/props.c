@@ -222,6 +222,15 @@ void props_apply(struct wm *wm, struct client *c, struct pending *p,
 	case FETCH_GEOMETRY:
 		apply_geometry(wm, c, reply);
 		break;
+	case FETCH_NET_STATE:
+		if (p && reply_is(r, 32) && r->type == XCB_ATOM_ATOM) {
+			const xcb_atom_t *a = xcb_get_property_value(r);
+			for (uint32_t i = 0; i < r->value_len; i++)
+				p->wants_fullscreen |=
+				    a[i] ==
+				    wm->x->ewmh._NET_WM_STATE_FULLSCREEN;
+		}
+		break;
 	case FETCH_ROLE:
 		if (p && reply_is(r, 8))
 			copy_text(

@@ -234,8 +234,12 @@ void x_apply(struct wm *wm)
 				continue;
 			int bw = c->want_border;
 			if (!c->x.configured || c->x.border != bw ||
-			    !rect_equal(c->want, c->x.geom))
+			    !rect_equal(c->want, c->x.geom)) {
 				configure(x, c, bw);
+				/* Fullscreen covers the bar too. */
+				if (c->fullscreen)
+					raise_window(x, c->id);
+			}
 			if (!c->x.mapped) {
 				show(x, c);
 				mapped_any = true;

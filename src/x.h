@@ -41,6 +41,7 @@ enum fetch_kind {
 	FETCH_NET_DESKTOP,
 	FETCH_GEOMETRY,
 	FETCH_ROLE,
+	FETCH_NET_STATE, /* _NET_WM_STATE: fullscreen from the start */
 	FETCH_ROOT_NAME, /* the root's WM_NAME: the status text */
 	FETCH_SYNC,	 /* no request: a _CTILE_SYNC waiting its turn */
 	FETCH_KIND_COUNT
@@ -64,7 +65,8 @@ struct pending {
 	int saved_floating;   /* _CTILE_FLOATING, -1: none */
 	uint32_t net_desktop; /* _NET_WM_DESKTOP, UINT32_MAX - 1: none */
 	bool is_dock, is_dialog;
-	int type;		    /* enum window_type, for rules */
+	bool wants_fullscreen; /* _NET_WM_STATE_FULLSCREEN before mapping */
+	int type;	       /* enum window_type, for rules */
 	char role[CTILE_CLASS_MAX]; /* WM_WINDOW_ROLE, for rules */
 	struct pending *next;
 };

@@ -1,0 +1,70 @@
+"""Fullscreen as players and games ask for it (_NET_WM_STATE_FULLSCREEN):
+the whole monitor, no border, above the bar, and back where it was."""
+
+from Xlib import Xatom
+
+import harness
+from harness import SCREEN_H, SCREEN_W
+
+FULL = (0, 0, SCREEN_W, SCREEN_H)
+REMOVE, ADD, TOGGLE = 0, 1, 2
+
+
+def state(d, w):
+    """The atoms in the window's _NET_WM_STATE, by name."""
+    p = d.x.prop(w, "_NET_WM_STATE")
+    return [d.x.atom_name(a) for a in (p[2] if p else [])]
+
+
+def ask(d, w, action):
+    c = d.client()
+    fs = c.atom("_NET_WM_STATE_FULLSCREEN")
+    c.send_root_message("_NET_WM_STATE", [action, fs, 0, 1], window=w)
+    d.sync()
+
+
+def test_fullscreen_and_back(make_wm):
+    d = make_wm((harness.REPO / "config" / "config").read_text())
+    a = d.xterm()
+    b = d.xterm()
+    tiled = d.outer(a)
+    ask(d, a, ADD)
+    assert d.outer(a) == FULL, "the whole screen, the bar's part too"
+    assert d.x.geometry(a)[4] == 0, "no border"
+    assert state(d, a) == ["_NET_WM_STATE_FULLSCREEN"]
+    order = d.x.stacking()
+    assert all(order.index(a) > order.index(bar) for bar in d.bars()), \
+        "above the bar"
+    assert d.outer(b) != FULL, "the other window keeps its place"
+    ask(d, a, TOGGLE)
+    assert d.outer(a) == tiled, "back where it was"
+    assert state(d, a) == []
+    ask(d, a, TOGGLE)
+    assert d.outer(a) == FULL
+    ask(d, a, REMOVE)
+    assert d.outer(a) == tiled
+
+
+def test_a_window_that_starts_fullscreen(wm):
+    c = wm.client()
+    w = c.create(title="player", map=False)
+    c.win(w).change_property(c.atom("_NET_WM_STATE"), Xatom.ATOM, 32,
+                             [c.atom("_NET_WM_STATE_FULLSCREEN")])
+    c.map(w)
+    wm.wait_managed(w)
+    assert wm.outer(w) == FULL
+    assert state(wm, w) == ["_NET_WM_STATE_FULLSCREEN"]
+
+
+def test_bad_state_messages_change_nothing(wm):
+    a = wm.xterm()
+    before = wm.outer(a)
+    c = wm.client()
+    fs = c.atom("_NET_WM_STATE_FULLSCREEN")
+    c.send_root_message("_NET_WM_STATE", [7, fs, 0, 1], window=a)
+    c.send_root_message("_NET_WM_STATE", [ADD, 0x7FFFFFF0, 0, 1], window=a)
+    c.send_root_message("_NET_WM_STATE", [ADD, fs, 0, 1], window=0x7FFFFFF0)
+    c.send_root_message("_NET_WM_STATE", [ADD, fs], fmt=16, window=a)
+    wm.sync()
+    assert wm.outer(a) == before
+    wm.assert_healthy()
