@@ -31,6 +31,20 @@ void loop_refresh(struct wm *wm)
 	if (wm->bindings_dirty || x->grabs_dirty)
 		keys_grab(wm);
 	x_close_wanted(wm);
+	/* Windows whose properties are still on their way will be managed
+	 * in a moment (a reply always comes): tile them all at once, so a
+	 * burst costs one ConfigureNotify per window, not one per batch. A
+	 * client mapping windows forever cannot hold the rest back long. */
+	const unsigned held = DIRTY_ARRANGE | DIRTY_FOCUS;
+	if (x->pending && (m->dirty & held) && x->held < 64) {
+		x->held++;
+		x->held_dirty |= m->dirty & held;
+		m->dirty &= ~held;
+	} else {
+		m->dirty |= x->held_dirty;
+		x->held_dirty = 0;
+		x->held = 0;
+	}
 	unsigned dirty = m->dirty;
 	m->dirty = 0;
 	if (dirty & DIRTY_ARRANGE) {

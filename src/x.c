@@ -296,7 +296,9 @@ void x_apply_focus(struct wm *wm)
 	struct xconn *x = wm->x;
 	struct client *c = model_focused(&wm->model);
 	update_borders(wm, c);
-	xcb_window_t target = c && !c->never_focus ? c->id : x->root;
+	/* X refuses focus to an unmapped window: it gets it once mapped. */
+	xcb_window_t target =
+	    c && !c->never_focus && c->x.mapped ? c->id : x->root;
 	if (c && c->never_focus && !c->takes_focus)
 		target = x->root; /* "No Input" model: nothing to give */
 	if (target != x->focus_sent || (c && c->id != x->active_sent)) {

@@ -108,6 +108,9 @@ struct xconn {
 	/* The status text: a request for the root's name is out, and the
 	 * name changed again since. */
 	bool root_name_fetching, root_name_again;
+	/* Arranging is held while windows are half-managed (loop.c). */
+	int held;
+	unsigned held_dirty; /* the dirty bits held back */
 	/* This turn's focus change came from the mouse. */
 	bool focus_by_pointer;
 	struct {
