@@ -1,0 +1,201 @@
+/* main.c: ctbench, the load generator of `make bench`: command line and
+ * the CSV rows it prints (one per figure). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench.h"
+
+static const char *wm_label = "?";
+
+static void usage(void)
+{
+	fprintf(
+	    stderr,
+	    "usage: ctbench --wm LABEL --scenario S [options] [-- WM ARGS...]\n"
+	    "scenarios: switch key burst requests idle startup reload\n"
+	    "  --display D      X display (default $DISPLAY)\n"
+	    "  --floor          no WM: the generator does the WM's work\n"
+	    "  --n N            windows\n"
+	    "  --reps R         repetitions (default 20)\n"
+	    "  --warmup W       unmeasured repetitions first (default 2)\n"
+	    "  --key-switch     use keys where _NET_CURRENT_DESKTOP is "
+	    "ignored\n"
+	    "  --mod super|alt  modifier of the tag keys (default super)\n"
+	    "  --place-rule     a WM rule puts the second tag's windows\n"
+	    "  --hide-bar       press Mod+b once the WM is ready\n"
+	    "  --desktops K     wait for _NET_NUMBER_OF_DESKTOPS >= K\n"
+	    "  --quiet MS       no change for MS: geometry stable "
+	    "(default 300)\n"
+	    "  --timeout MS     a switch not seen by then is ignored "
+	    "(default 5000)\n"
+	    "  --budget S       stop adding repetitions after S seconds\n"
+	    "  --idle S         idle measurement length (default 60)\n"
+	    "  --count-log F    xtrace log of the WM: count its requests\n"
+	    "  --xpid PID       the X server's pid (its CPU per operation)\n"
+	    "  --wm-log F       the WM's stdout and stderr\n");
+	exit(2);
+}
+
+void series_add(struct series *s, double v)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 32;
+		s->v = realloc(s->v, s->cap * sizeof(*s->v));
+		if (!s->v)
+			exit(2);
+	}
+	s->v[s->n++] = v;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Linear interpolation between closest ranks. */
+static double quantile(const double *sorted, size_t n, double q)
+{
+	if (!n)
+		return NAN;
+	double pos = q * (double)(n - 1);
+	size_t i = (size_t)pos;
+	if (i + 1 >= n)
+		return sorted[n - 1];
+	return sorted[i] + (pos - (double)i) * (sorted[i + 1] - sorted[i]);
+}
+
+static void print_note(const char *note)
+{
+	putchar('"');
+	for (const char *p = note ? note : ""; *p; p++) {
+		if (*p == '"')
+			putchar('"');
+		putchar(*p);
+	}
+	putchar('"');
+}
+
+void emit(const char *scenario, int n, struct series *s, const char *unit,
+	  double x_cpu_ms, double x_minflt, double wm_cpu_ms, const char *note)
+{
+	if (!s->n) {
+		emit_skip(scenario, n, note);
+		return;
+	}
+	qsort(s->v, s->n, sizeof(*s->v), cmp_double);
+	printf("%s,%s,%d,%.4f,%.4f,%.4f,%zu,%s,%.4f,%.1f,%.4f,", wm_label,
+	       scenario, n, quantile(s->v, s->n, 0.5),
+	       quantile(s->v, s->n, 0.1), quantile(s->v, s->n, 0.9), s->n, unit,
+	       x_cpu_ms, x_minflt, wm_cpu_ms);
+	print_note(note);
+	putchar('\n');
+	fflush(stdout);
+}
+
+void emit_one(const char *scenario, int n, double v, const char *unit,
+	      const char *note)
+{
+	struct series s = {0};
+	series_add(&s, v);
+	emit(scenario, n, &s, unit, 0, 0, 0, note);
+	free(s.v);
+}
+
+/* A figure that could not be measured: reps 0 and why. */
+void emit_skip(const char *scenario, int n, const char *why)
+{
+	printf("%s,%s,%d,,,,0,,,,,", wm_label, scenario, n);
+	print_note(why);
+	putchar('\n');
+	fflush(stdout);
+}
+
+static const char *arg(int argc, char **argv, int *i)
+{
+	if (*i + 1 >= argc)
+		usage();
+	return argv[++*i];
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o = {.reps = 20,
+			 .warmup = 2,
+			 .mod = K_SUPER,
+			 .quiet_ms = 300,
+			 .timeout_ms = 5000,
+			 .budget_s = 1e9,
+			 .idle_s = 60};
+	const char *display = NULL;
+	int i;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--")) {
+			i++;
+			break;
+		} else if (!strcmp(a, "--wm")) {
+			o.wm = wm_label = arg(argc, argv, &i);
+		} else if (!strcmp(a, "--scenario")) {
+			o.scenario = arg(argc, argv, &i);
+		} else if (!strcmp(a, "--display")) {
+			display = o.display = arg(argc, argv, &i);
+		} else if (!strcmp(a, "--floor")) {
+			o.floor = true;
+		} else if (!strcmp(a, "--n")) {
+			o.n = atoi(arg(argc, argv, &i));
+		} else if (!strcmp(a, "--reps")) {
+			o.reps = atoi(arg(argc, argv, &i));
+		} else if (!strcmp(a, "--warmup")) {
+			o.warmup = atoi(arg(argc, argv, &i));
+		} else if (!strcmp(a, "--key-switch")) {
+			o.key_switch = true;
+		} else if (!strcmp(a, "--mod")) {
+			o.mod = strcmp(arg(argc, argv, &i), "alt") ? K_SUPER
+								   : K_ALT;
+		} else if (!strcmp(a, "--place-rule")) {
+			o.place_rule = true;
+		} else if (!strcmp(a, "--hide-bar")) {
+			o.hide_bar = true;
+		} else if (!strcmp(a, "--desktops")) {
+			o.want_desktops = atoi(arg(argc, argv, &i));
+		} else if (!strcmp(a, "--quiet")) {
+			o.quiet_ms = atoi(arg(argc, argv, &i));
+		} else if (!strcmp(a, "--timeout")) {
+			o.timeout_ms = atoi(arg(argc, argv, &i));
+		} else if (!strcmp(a, "--budget")) {
+			o.budget_s = atof(arg(argc, argv, &i));
+		} else if (!strcmp(a, "--idle")) {
+			o.idle_s = atof(arg(argc, argv, &i));
+		} else if (!strcmp(a, "--count-log")) {
+			o.count_log = arg(argc, argv, &i);
+		} else if (!strcmp(a, "--xpid")) {
+			o.xpid = atoi(arg(argc, argv, &i));
+		} else if (!strcmp(a, "--wm-log")) {
+			o.wm_log = arg(argc, argv, &i);
+		} else {
+			usage();
+		}
+	}
+	if (!o.wm || !o.scenario || o.reps < 1 || o.n < 0)
+		usage();
+	o.wm_argv = i < argc ? argv + i : NULL;
+	if (!o.floor && !o.wm_argv) {
+		fprintf(stderr, "ctbench: no WM command (or --floor)\n");
+		return 2;
+	}
+	if (display)
+		setenv("DISPLAY", display, 1); /* for the WM we start */
+	struct bx bx;
+	if (!bx_open(&bx, display)) {
+		fprintf(stderr, "ctbench: cannot open display\n");
+		return 2;
+	}
+	if (!bx.have_xtest || !bx.key[K_SUPER] || !bx.key[K_2])
+		fprintf(stderr, "ctbench: no XTEST or no Super_L/2 keys\n");
+	int rc = scenario_run(&bx, &o);
+	bx_close(&bx);
+	return rc;
+}
