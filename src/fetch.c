@@ -122,6 +122,16 @@ void fetch_sync(struct xconn *x, xcb_window_t win, uint32_t serial)
 	push(x, (struct fetch){0, win, FETCH_SYNC, serial});
 }
 
+void fetch_barrier(struct xconn *x)
+{
+	unsigned int seq = xcb_get_input_focus(x->conn).sequence;
+	if (!push(x, (struct fetch){seq, x->root, FETCH_BARRIER, 0})) {
+		xcb_discard_reply(x->conn, seq);
+		return;
+	}
+	x->barrier_out = true;
+}
+
 static void sync_ready(struct xconn *x, xcb_window_t win, uint32_t serial)
 {
 	if (x->nsyncs + 2 > x->syncs_cap) {
@@ -163,6 +173,10 @@ static void deliver(struct wm *wm, const struct fetch *f, void *reply)
 {
 	if (f->kind == FETCH_ROOT_NAME) {
 		deliver_root_name(wm, reply);
+		return;
+	}
+	if (f->kind == FETCH_BARRIER) {
+		wm->x->barrier_out = false;
 		return;
 	}
 	struct pending *p = manage_pending_find(wm->x, f->win);

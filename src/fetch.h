@@ -15,6 +15,9 @@ void fetch_update(struct xconn *x, struct client *c, enum fetch_kind kind);
 void fetch_root_name(struct xconn *x);
 /* Queue a _CTILE_SYNC answer behind every request sent so far. */
 void fetch_sync(struct xconn *x, xcb_window_t win, uint32_t serial);
+/* One round trip behind every request so far: MapRequests the server
+ * generated meanwhile arrive before its reply (the burst hold, loop.c). */
+void fetch_barrier(struct xconn *x);
 /* Handle every reply that has arrived, in order; never blocks. */
 void fetch_process(struct wm *wm);
 

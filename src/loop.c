@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <sys/signalfd.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "loop.h"
@@ -20,6 +21,49 @@
 #include "wm.h"
 #include "x.h"
 
+/* Longest a burst of new windows holds back arranging and focus. */
+#define HOLD_MAX_NS (100 * 1000000ull)
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Windows whose properties are still on their way will be managed in a
+ * moment (a reply always comes): tile them all at once, so a burst costs
+ * one ConfigureNotify per window, not one per batch. When they are all in,
+ * one round trip more lets the server pass on MapRequests of the same burst
+ * it had not yet generated. A client mapping windows forever holds the
+ * rest back for HOLD_MAX_NS at most. True: arrange and focus wait. */
+static bool hold_arrange(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	struct model *m = &wm->model;
+	const unsigned held = DIRTY_ARRANGE | DIRTY_FOCUS;
+	if (!(m->dirty & held) && !x->held_dirty)
+		return false;
+	if (!x->pending && !x->barrier_out && x->barrier_wanted) {
+		x->barrier_wanted = false;
+		fetch_barrier(x);
+	}
+	if (x->pending || x->barrier_out) {
+		uint64_t now = now_ns();
+		if (!x->held_since)
+			x->held_since = now;
+		if (now - x->held_since < HOLD_MAX_NS) {
+			x->held_dirty |= m->dirty & held;
+			m->dirty &= ~held;
+			return true;
+		}
+	}
+	m->dirty |= x->held_dirty;
+	x->held_dirty = 0;
+	x->held_since = 0;
+	return false;
+}
+
 void loop_refresh(struct wm *wm)
 {
 	struct xconn *x = wm->x;
@@ -31,20 +75,7 @@ void loop_refresh(struct wm *wm)
 	if (wm->bindings_dirty || x->grabs_dirty)
 		keys_grab(wm);
 	x_close_wanted(wm);
-	/* Windows whose properties are still on their way will be managed
-	 * in a moment (a reply always comes): tile them all at once, so a
-	 * burst costs one ConfigureNotify per window, not one per batch. A
-	 * client mapping windows forever cannot hold the rest back long. */
-	const unsigned held = DIRTY_ARRANGE | DIRTY_FOCUS;
-	if (x->pending && (m->dirty & held) && x->held < 64) {
-		x->held++;
-		x->held_dirty |= m->dirty & held;
-		m->dirty &= ~held;
-	} else {
-		m->dirty |= x->held_dirty;
-		x->held_dirty = 0;
-		x->held = 0;
-	}
+	bool holding = hold_arrange(wm);
 	unsigned dirty = m->dirty;
 	m->dirty = 0;
 	if (dirty & DIRTY_ARRANGE) {
@@ -56,7 +87,8 @@ void loop_refresh(struct wm *wm)
 	x_moves_done(x);
 	ewmh_publish(wm, dirty);
 	bar_refresh(wm, dirty);
-	x_send_sync_replies(x);
+	if (!holding)
+		x_send_sync_replies(x);
 	xcb_flush(x->conn);
 }
 

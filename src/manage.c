@@ -54,6 +54,7 @@ struct pending *manage_begin(struct wm *wm, xcb_window_t win, bool adopt)
 	for (size_t i = 0; i < n; i++)
 		fetch_request(x, win, manage_fetches[i]);
 	p->outstanding = (int)n;
+	x->barrier_wanted = true;
 	/* Oldest first, so windows are managed in the order they came. */
 	struct pending **tail = &x->pending;
 	while (*tail)

@@ -44,6 +44,7 @@ enum fetch_kind {
 	FETCH_NET_STATE, /* _NET_WM_STATE: fullscreen from the start */
 	FETCH_ROOT_NAME, /* the root's WM_NAME: the status text */
 	FETCH_SYNC,	 /* no request: a _CTILE_SYNC waiting its turn */
+	FETCH_BARRIER,	 /* GetInputFocus: every MapRequest before it is in */
 	FETCH_KIND_COUNT
 };
 
@@ -109,8 +110,10 @@ struct xconn {
 	 * name changed again since. */
 	bool root_name_fetching, root_name_again;
 	/* Arranging is held while windows are half-managed (loop.c). */
-	int held;
+	uint64_t held_since; /* CLOCK_MONOTONIC ns, 0: not holding */
 	unsigned held_dirty; /* the dirty bits held back */
+	bool barrier_wanted; /* windows came since the last barrier */
+	bool barrier_out;    /* a FETCH_BARRIER is on its way */
 	/* This turn's focus change came from the mouse. */
 	bool focus_by_pointer;
 	struct {
