@@ -64,6 +64,28 @@ out:
 	free(ids);
 }
 
+/* Set a root property unless it already holds these values. */
+static void publish_root(struct xconn *x, enum root_prop which, xcb_atom_t prop,
+			 xcb_atom_t type, uint8_t format, const void *data,
+			 uint32_t len)
+{
+	struct prop_cache *pc = &x->published[which];
+	uint32_t units = format == 32 ? len : (len + 3) / 4;
+	size_t bytes = (size_t)len * (format / 8);
+	if (pc->valid && pc->len == units && !memcmp(pc->data, data, bytes))
+		return;
+	xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE, x->root, prop, type,
+			    format, len, data);
+	uint32_t *copy = calloc(units ? units : 1, sizeof(*copy));
+	if (!copy) {
+		pc->valid = false; /* sent again next time: no harm */
+		return;
+	}
+	memcpy(copy, data, bytes);
+	free(pc->data);
+	*pc = (struct prop_cache){copy, units, true};
+}
+
 static void publish_desktops(struct wm *wm)
 {
 	struct xconn *x = wm->x;
@@ -75,10 +97,15 @@ static void publish_desktops(struct wm *wm)
 		memcpy(names + len, m->tag_names[i], n);
 		len += n;
 	}
-	xcb_ewmh_set_number_of_desktops(&x->ewmh, 0, (uint32_t)m->ntags);
-	xcb_ewmh_set_desktop_names(&x->ewmh, 0, (uint32_t)len, names);
-	xcb_ewmh_set_current_desktop(&x->ewmh, 0,
-				     (uint32_t)lowest_tag(m->selmon->view));
+	xcb_ewmh_connection_t *e = &x->ewmh;
+	uint32_t ntags = (uint32_t)m->ntags,
+		 current = (uint32_t)lowest_tag(m->selmon->view);
+	publish_root(x, ROOT_NUMBER_OF_DESKTOPS, e->_NET_NUMBER_OF_DESKTOPS,
+		     XCB_ATOM_CARDINAL, 32, &ntags, 1);
+	publish_root(x, ROOT_DESKTOP_NAMES, e->_NET_DESKTOP_NAMES,
+		     e->UTF8_STRING, 8, names, (uint32_t)len);
+	publish_root(x, ROOT_CURRENT_DESKTOP, e->_NET_CURRENT_DESKTOP,
+		     XCB_ATOM_CARDINAL, 32, &current, 1);
 	/* For restart: every monitor's view, and its previous view followed
 	 * by every tag's settings. */
 	uint32_t views[32], states[32 * (1 + CTILE_MAX_TAGS * 3)];
@@ -92,12 +119,10 @@ static void publish_desktops(struct wm *wm)
 			states[ns++] = (uint32_t)(mon->tag[t].mfact * 1000.0f);
 		}
 	}
-	xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE, x->root,
-			    x_atom(x, ATOM_CTILE_VIEW), XCB_ATOM_CARDINAL, 32,
-			    (uint32_t)nv, views);
-	xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE, x->root,
-			    x_atom(x, ATOM_CTILE_TAG_STATE), XCB_ATOM_CARDINAL,
-			    32, (uint32_t)ns, states);
+	publish_root(x, ROOT_CTILE_VIEW, x_atom(x, ATOM_CTILE_VIEW),
+		     XCB_ATOM_CARDINAL, 32, views, (uint32_t)nv);
+	publish_root(x, ROOT_CTILE_TAG_STATE, x_atom(x, ATOM_CTILE_TAG_STATE),
+		     XCB_ATOM_CARDINAL, 32, states, (uint32_t)ns);
 }
 
 static void publish_tags(struct wm *wm)
@@ -107,14 +132,11 @@ static void publish_tags(struct wm *wm)
 		for (struct client *c = m->clients; c; c = c->next) {
 			if (!c->tags_dirty)
 				continue;
-			uint32_t floating = c->floating;
+			/* For adoption after a crash: tags and floating. */
+			uint32_t saved[2] = {c->tags, c->floating};
 			xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE,
 					    c->id, x_atom(x, ATOM_CTILE_TAGS),
-					    XCB_ATOM_CARDINAL, 32, 1, &c->tags);
-			xcb_change_property(
-			    x->conn, XCB_PROP_MODE_REPLACE, c->id,
-			    x_atom(x, ATOM_CTILE_FLOATING), XCB_ATOM_CARDINAL,
-			    32, 1, &floating);
+					    XCB_ATOM_CARDINAL, 32, 2, saved);
 			xcb_ewmh_set_wm_desktop(&x->ewmh, c->id,
 						(uint32_t)lowest_tag(c->tags));
 			c->tags_dirty = false;

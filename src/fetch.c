@@ -70,10 +70,8 @@ static unsigned int send_request(struct xconn *x, xcb_window_t win,
 		prop = e->_NET_WM_WINDOW_TYPE, type = XCB_ATOM_ATOM, longs = 32;
 		break;
 	case FETCH_CTILE_TAGS:
-		prop = x_atom(x, ATOM_CTILE_TAGS), type = XCB_ATOM_CARDINAL;
-		break;
-	case FETCH_CTILE_FLOATING:
-		prop = x_atom(x, ATOM_CTILE_FLOATING), type = XCB_ATOM_CARDINAL;
+		prop = x_atom(x, ATOM_CTILE_TAGS), type = XCB_ATOM_CARDINAL,
+		longs = 2;
 		break;
 	case FETCH_NET_DESKTOP:
 		prop = e->_NET_WM_DESKTOP, type = XCB_ATOM_CARDINAL;

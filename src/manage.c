@@ -16,19 +16,16 @@
 /* What we ask about every new window, in the order it is applied:
  * _NET_WM_NAME after WM_NAME so that it wins when both exist. */
 static const enum fetch_kind manage_fetches[] = {
-    FETCH_GEOMETRY,	  FETCH_NAME,	      FETCH_NET_NAME,  FETCH_CLASS,
-    FETCH_HINTS,	  FETCH_NORMAL_HINTS, FETCH_TRANSIENT, FETCH_PROTOCOLS,
-    FETCH_TYPE,		  FETCH_ROLE,	      FETCH_NET_STATE, FETCH_CTILE_TAGS,
-    FETCH_CTILE_FLOATING, FETCH_NET_DESKTOP,
+    FETCH_GEOMETRY,    FETCH_NAME,	   FETCH_NET_NAME,  FETCH_CLASS,
+    FETCH_HINTS,       FETCH_NORMAL_HINTS, FETCH_TRANSIENT, FETCH_PROTOCOLS,
+    FETCH_TYPE,	       FETCH_ROLE,	   FETCH_NET_STATE, FETCH_CTILE_TAGS,
+    FETCH_NET_DESKTOP,
 };
 #define NO_DESKTOP (UINT32_MAX - 1)
 
 struct pending *manage_pending_find(struct xconn *x, xcb_window_t win)
 {
-	for (struct pending *p = x->pending; p; p = p->next)
-		if (p->win == win)
-			return p;
-	return NULL;
+	return winmap_get(&x->pending_by_id, win);
 }
 
 struct pending *manage_begin(struct wm *wm, xcb_window_t win, bool adopt)
@@ -37,7 +34,8 @@ struct pending *manage_begin(struct wm *wm, xcb_window_t win, bool adopt)
 	if (model_find(&wm->model, win) || manage_pending_find(x, win))
 		return NULL;
 	struct pending *p = calloc(1, sizeof(*p));
-	if (!p) {
+	if (!p || !winmap_put(&x->pending_by_id, win, p)) {
+		free(p);
 		log_error("out of memory: window %#x left unmanaged", win);
 		xcb_map_window(x->conn, win);
 		return NULL;
@@ -50,7 +48,7 @@ struct pending *manage_begin(struct wm *wm, xcb_window_t win, bool adopt)
 	/* Only a window we adopt may keep its own idea of its tags. */
 	size_t n = sizeof(manage_fetches) / sizeof(*manage_fetches);
 	if (!adopt)
-		n -= 3;
+		n -= 2;
 	for (size_t i = 0; i < n; i++)
 		fetch_request(x, win, manage_fetches[i]);
 	p->outstanding = (int)n;
@@ -70,6 +68,7 @@ static void pending_remove(struct xconn *x, struct pending *p)
 			*i = p->next;
 			break;
 		}
+	winmap_del(&x->pending_by_id, p->win);
 	free(p);
 }
 
@@ -122,12 +121,19 @@ static void copy_props(struct client *c, const struct client *from)
 	c->float_geom = from->float_geom;
 }
 
-static void watch_window(struct wm *wm, xcb_window_t win)
+/* The events ctile follows and the unfocused border colour, in one
+ * request (the focus pass recolours the focused window). */
+static void watch_window(struct wm *wm, struct client *c)
 {
 	struct xconn *x = wm->x;
-	uint32_t mask =
-	    XCB_EVENT_MASK_ENTER_WINDOW | XCB_EVENT_MASK_PROPERTY_CHANGE;
-	xcb_change_window_attributes(x->conn, win, XCB_CW_EVENT_MASK, &mask);
+	xcb_window_t win = c->id;
+	uint32_t color = wm->cfg.settings.color_normal;
+	uint32_t values[] = {x_pixel(x, color),
+			     XCB_EVENT_MASK_ENTER_WINDOW |
+				 XCB_EVENT_MASK_PROPERTY_CHANGE};
+	xcb_change_window_attributes(
+	    x->conn, win, XCB_CW_BORDER_PIXEL | XCB_CW_EVENT_MASK, values);
+	c->x.border_color = color;
 	/* Click to focus: the click is replayed to the window afterwards. */
 	xcb_grab_button(x->conn, 0, win, XCB_EVENT_MASK_BUTTON_PRESS,
 			XCB_GRAB_MODE_SYNC, XCB_GRAB_MODE_ASYNC, XCB_NONE,
@@ -205,7 +211,7 @@ void manage_finish(struct wm *wm, struct pending *p)
 		ewmh_set_fullscreen(wm, c, true);
 	/* An adopted window that is on screen is mapped already. */
 	c->x.mapped = p->adopt && p->props.x.mapped;
-	watch_window(wm, p->win);
+	watch_window(wm, c);
 	bool wants_focus = p->adopt ? p->win == x->adopt_focus : rr.focus != 0;
 	if (wants_focus && client_visible(c))
 		model_focus(&wm->model, c);

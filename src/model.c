@@ -31,6 +31,7 @@ void model_finish(struct model *m)
 		mon = next;
 	}
 	m->mons = m->selmon = NULL;
+	winmap_free(&m->by_id);
 }
 
 tagmask model_all_tags(const struct model *m)
@@ -129,8 +130,10 @@ struct client *model_manage(struct model *m, uint32_t id, struct monitor *mon,
 	if (!mon)
 		return NULL;
 	struct client *c = calloc(1, sizeof(*c));
-	if (!c)
+	if (!c || !winmap_put(&m->by_id, id, c)) {
+		free(c);
 		return NULL;
+	}
 	c->id = id;
 	c->mon = mon;
 	c->tags =
@@ -157,17 +160,14 @@ void model_unmanage(struct model *m, struct client *c)
 		mon->focus = NULL;
 		model_refocus(m, mon);
 	}
+	winmap_del(&m->by_id, c->id);
 	free(c);
 	m->dirty |= DIRTY_ARRANGE | DIRTY_CLIENTS | DIRTY_FOCUS | DIRTY_BAR;
 }
 
 struct client *model_find(const struct model *m, uint32_t id)
 {
-	for (struct monitor *mon = m->mons; mon; mon = mon->next)
-		for (struct client *c = mon->clients; c; c = c->next)
-			if (c->id == id)
-				return c;
-	return NULL;
+	return winmap_get(&m->by_id, id);
 }
 
 size_t model_count(const struct model *m)
@@ -448,8 +448,15 @@ bool model_check(const struct model *m, char *why, size_t len)
 		FAIL("ntags %d", m->ntags);
 	if (m->mons && !m->selmon)
 		FAIL("no selected monitor");
-	for (const struct monitor *mon = m->mons; mon; mon = mon->next)
+	size_t n = 0;
+	for (const struct monitor *mon = m->mons; mon; mon = mon->next) {
 		if (!monitor_check(m, mon, why, len))
 			return false;
+		for (const struct client *c = mon->clients; c; c = c->next, n++)
+			if (winmap_get(&m->by_id, c->id) != c)
+				FAIL("client %#x not found by its id", c->id);
+	}
+	if (m->by_id.len != n)
+		FAIL("%zu ids indexed for %zu clients", m->by_id.len, n);
 	return true;
 }

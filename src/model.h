@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "rect.h"
+#include "winmap.h"
 
 #define CTILE_MAX_TAGS	   32
 #define CTILE_TAG_NAME_MAX 32
@@ -102,6 +103,7 @@ struct model {
 	struct monitor *mons;
 	struct monitor *selmon; /* never NULL once a monitor exists */
 	unsigned dirty;		/* enum dirty bits */
+	struct winmap by_id;	/* every client, by window id */
 };
 
 void model_init(struct model *m, int ntags);

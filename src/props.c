@@ -162,11 +162,12 @@ static void apply_saved(struct pending *p, enum fetch_kind kind,
 	uint32_t v;
 	if (!p || !cardinal(r, &v))
 		return;
-	if (kind == FETCH_CTILE_TAGS)
+	if (kind == FETCH_CTILE_TAGS) {
 		p->saved_tags = v;
-	else if (kind == FETCH_CTILE_FLOATING)
-		p->saved_floating = v != 0;
-	else if (kind == FETCH_NET_DESKTOP)
+		if (r->value_len >= 2) /* older ctiles wrote the tags alone */
+			p->saved_floating =
+			    ((uint32_t *)xcb_get_property_value(r))[1] != 0;
+	} else if (kind == FETCH_NET_DESKTOP)
 		p->net_desktop = v;
 }
 

@@ -16,7 +16,6 @@ static const char *const atom_names[ATOM_COUNT] = {
     [ATOM_WM_STATE] = "WM_STATE",
     [ATOM_CTILE_SYNC] = "_CTILE_SYNC",
     [ATOM_CTILE_TAGS] = "_CTILE_TAGS",
-    [ATOM_CTILE_FLOATING] = "_CTILE_FLOATING",
     [ATOM_CTILE_VIEW] = "_CTILE_VIEW",
     [ATOM_CTILE_TAG_STATE] = "_CTILE_TAG_STATE",
     [ATOM_CTILE_ORDER] = "_CTILE_ORDER",
@@ -96,11 +95,14 @@ void x_disconnect(struct xconn *x)
 		return;
 	free(x->fetches);
 	free(x->syncs);
+	for (int i = 0; i < ROOT_PROP_COUNT; i++)
+		free(x->published[i].data);
 	while (x->pending) {
 		struct pending *next = x->pending->next;
 		free(x->pending);
 		x->pending = next;
 	}
+	winmap_free(&x->pending_by_id);
 	keys_finish(&x->kb);
 	if (x->ewmh.connection)
 		xcb_ewmh_connection_wipe(&x->ewmh);
@@ -188,9 +190,6 @@ static void show(struct xconn *x, struct client *c)
 {
 	enter_note(x, xcb_map_window(x->conn, c->id).sequence);
 	c->x.mapped = true;
-	if (c->x.wm_state != XCB_ICCCM_WM_STATE_NORMAL)
-		x_set_wm_state(x, c->id, XCB_ICCCM_WM_STATE_NORMAL);
-	c->x.wm_state = XCB_ICCCM_WM_STATE_NORMAL;
 }
 
 static void hide(struct xconn *x, struct client *c)
@@ -198,9 +197,21 @@ static void hide(struct xconn *x, struct client *c)
 	enter_note(x, xcb_unmap_window(x->conn, c->id).sequence);
 	c->x.mapped = false;
 	c->x.ignore_unmaps++;
-	if (c->x.wm_state != XCB_ICCCM_WM_STATE_ICONIC)
-		x_set_wm_state(x, c->id, XCB_ICCCM_WM_STATE_ICONIC);
-	c->x.wm_state = XCB_ICCCM_WM_STATE_ICONIC;
+}
+
+/* WM_STATE follows the map state: Normal when shown, Iconic when hidden
+ * on another tag. Sent after the maps and unmaps, which are what the user
+ * sees change. */
+static void update_wm_states(struct xconn *x, struct monitor *mon)
+{
+	for (struct client *c = mon->clients; c; c = c->next) {
+		int32_t state = c->x.mapped ? XCB_ICCCM_WM_STATE_NORMAL
+					    : XCB_ICCCM_WM_STATE_ICONIC;
+		if (c->x.wm_state != state) {
+			x_set_wm_state(x, c->id, (uint32_t)state);
+			c->x.wm_state = state;
+		}
+	}
 }
 
 static void raise_window(struct xconn *x, xcb_window_t win)
@@ -251,6 +262,8 @@ void x_apply(struct wm *wm)
 		if (mapped_any)
 			restack_floating(x, mon);
 	}
+	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
+		update_wm_states(x, mon);
 }
 
 static uint32_t wanted_color(const struct wm *wm, const struct client *c,
@@ -282,7 +295,7 @@ static void update_borders(struct wm *wm, const struct client *focused)
 	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
 		for (struct client *c = mon->clients; c; c = c->next) {
 			uint32_t color = wanted_color(wm, c, focused);
-			if (c->x.border_color == color && c->x.configured)
+			if (c->x.border_color == color)
 				continue;
 			uint32_t pixel = x_pixel(x, color);
 			xcb_change_window_attributes(

@@ -17,7 +17,6 @@ enum atom_id {
 	ATOM_WM_STATE,
 	ATOM_CTILE_SYNC,
 	ATOM_CTILE_TAGS,
-	ATOM_CTILE_FLOATING,
 	ATOM_CTILE_VIEW,
 	ATOM_CTILE_TAG_STATE,
 	ATOM_CTILE_ORDER,
@@ -36,8 +35,7 @@ enum fetch_kind {
 	FETCH_TRANSIENT,
 	FETCH_PROTOCOLS,
 	FETCH_TYPE,
-	FETCH_CTILE_TAGS,
-	FETCH_CTILE_FLOATING,
+	FETCH_CTILE_TAGS, /* {tags, floating} */
 	FETCH_NET_DESKTOP,
 	FETCH_GEOMETRY,
 	FETCH_ROLE,
@@ -74,6 +72,23 @@ struct pending {
 
 struct systray;
 
+/* What ctile last wrote to a root property: unchanged values are not sent
+ * again (a tag switch would rewrite every desktop name). */
+struct prop_cache {
+	uint32_t *data;
+	uint32_t len; /* in 32-bit units */
+	bool valid;
+};
+
+enum root_prop {
+	ROOT_NUMBER_OF_DESKTOPS,
+	ROOT_DESKTOP_NAMES,
+	ROOT_CURRENT_DESKTOP,
+	ROOT_CTILE_VIEW,
+	ROOT_CTILE_TAG_STATE,
+	ROOT_PROP_COUNT
+};
+
 struct keyboard {
 	struct xkb_context *ctx;
 	struct xkb_keymap *keymap;
@@ -93,6 +108,7 @@ struct xconn {
 	struct fetch *fetches; /* FIFO: replies arrive in request order */
 	size_t fetch_head, fetch_len, fetch_cap;
 	struct pending *pending;
+	struct winmap pending_by_id;
 	uint32_t *syncs; /* answered after this turn's arrange: (win, serial) */
 	size_t nsyncs, syncs_cap;
 	/* Sequence ranges of our recent requests that move windows: the
@@ -125,6 +141,7 @@ struct xconn {
 	uint64_t manage_order;	  /* managed so far: _NET_CLIENT_LIST order */
 	xcb_window_t adopt_focus; /* focused before a restart */
 	struct systray *tray;	  /* systray.c: the tray, or NULL */
+	struct prop_cache published[ROOT_PROP_COUNT];
 };
 
 struct wm;

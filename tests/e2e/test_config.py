@@ -124,7 +124,8 @@ def set_type(c, wid, name):
 
 
 def floating(d, wid):
-    return d.x.cardinal(wid, "_CTILE_FLOATING")
+    v = d.x.cardinals(wid, "_CTILE_TAGS")  # tags, floating
+    return v[1] if v and len(v) > 1 else None
 
 
 def bar_shows_a_problem(d):
