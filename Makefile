@@ -3,7 +3,7 @@
 #   make                 build build/ctile
 #   make run             install missing packages, build, try it (scripts/run.sh)
 #   make check           install missing packages, build, unit tests, a short
-#                        fuzz of each parser, e2e tests
+#                        fuzz of each parser, the bench smoke, e2e tests
 #   make unit | e2e      one of the two test suites
 #   make fuzz            fuzz each parser for FUZZ_SECONDS (60) with libFuzzer
 #   make bench           ctile against its peers and the raw X floor
@@ -156,9 +156,14 @@ RUN_E2E = \
 	fi; \
 	exit $$rc
 
+# The bench smoke: the load generator built and run against ctile (N = 10,
+# 3 switches), to keep the harness working; how fast is not checked.
+RUN_BENCH_SMOKE = $(MAKE) --no-print-directory -f tests/bench/bench.mk smoke
+
 # Every suite runs even when one before it fails; the runners' own summaries
 # end the output, and the exit status says whether anything failed. The
-# fuzzers run between the two, briefly (FUZZ_CHECK_SECONDS).
+# fuzzers and the bench smoke run between the two, briefly
+# (FUZZ_CHECK_SECONDS).
 check:
 	@bash scripts/deps.sh check
 	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(FUZZ_BINS)
@@ -166,6 +171,7 @@ check:
 	( $(RUN_UNIT) ) || rc=1; \
 	( $(call RUN_FUZZ,$(FUZZ_CHECK_SECONDS),$(FUZZ_CHECK_BIG_SECONDS)) ) \
 		|| rc=1; \
+	( $(RUN_BENCH_SMOKE) ) || rc=1; \
 	( $(RUN_E2E) ) || rc=1; \
 	exit $$rc
 

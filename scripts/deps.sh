@@ -24,6 +24,7 @@ check_pkgs=(
 	yad adwaita-icon-theme # the systray's e2e: a real tray icon, drawn
 	pulseaudio pulseaudio-utils # the volume widget's e2e: a null sink, pactl
 	i3status # the script widget's e2e: a real i3bar status command
+	libxcb-xtest0-dev libxcb-record0-dev # the bench smoke's load generator
 )
 # To try it (make run): nested in Xephyr, or headless in Xvfb.
 run_pkgs=(

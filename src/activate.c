@@ -64,6 +64,7 @@ void activate_report(struct wm *wm, const struct config_errors *e)
 
 void activate_reload(struct wm *wm)
 {
+	uint64_t t0 = stats_begin();
 	struct config c;
 	struct config_errors errs = {0};
 	wm->reload_wanted = false;
@@ -83,6 +84,7 @@ void activate_reload(struct wm *wm)
 	}
 	config_finish(&c);
 	config_errors_clear(&errs);
+	stats_end(&wm->stats.reload, t0);
 }
 
 void activate_execs(struct wm *wm, bool session_start)

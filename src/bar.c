@@ -292,6 +292,17 @@ void bar_refresh(struct wm *wm, unsigned dirty)
 	arm_timer(bs);
 }
 
+bool bar_redraw_all(struct wm *wm)
+{
+	struct bars *bs = wm->bars;
+	bool drawn = false;
+	for (size_t i = 0; bs && i < bs->n; i++) {
+		drawn |= bs->v[i].visible;
+		bar_draw(wm, &bs->v[i]);
+	}
+	return drawn;
+}
+
 size_t bar_pollfds(struct wm *wm, struct pollfd *fds, size_t max)
 {
 	struct bars *bs = wm->bars;

@@ -19,6 +19,8 @@ void bar_show(struct wm *wm, int how);
 /* Update widgets that are due or whose data the model dirtied, and redraw
  * the bars that changed. */
 void bar_refresh(struct wm *wm, unsigned dirty);
+/* Draw every shown bar again in full, now: true if there was one. */
+bool bar_redraw_all(struct wm *wm);
 /* The fds the loop polls for the bars: their timer and widgets' pipes. */
 size_t bar_pollfds(struct wm *wm, struct pollfd *fds, size_t max);
 void bar_poll_ready(struct wm *wm, const struct pollfd *fds, size_t n);

@@ -215,6 +215,16 @@ static void on_root_resize(struct wm *wm, xcb_configure_notify_event_t *ev)
 	wm->model.dirty |= DIRTY_ARRANGE;
 }
 
+/* _CTILE_STATS asks for ctile's own timings (stats.c); the rest is EWMH
+ * and _CTILE_SYNC. */
+static void on_client_message(struct wm *wm, xcb_client_message_event_t *ev)
+{
+	if (ev->type == x_atom(wm->x, ATOM_CTILE_STATS) && ev->format == 32)
+		stats_request(wm, ev->data.data32);
+	else
+		ewmh_client_message(wm, ev);
+}
+
 void events_handle(struct wm *wm, xcb_generic_event_t *ev)
 {
 	uint8_t type = ev->response_type & 0x7f;
@@ -264,7 +274,7 @@ void events_handle(struct wm *wm, xcb_generic_event_t *ev)
 		keys_reload_keymap(wm);
 		break;
 	case XCB_CLIENT_MESSAGE:
-		ewmh_client_message(wm, (xcb_client_message_event_t *)ev);
+		on_client_message(wm, (xcb_client_message_event_t *)ev);
 		break;
 	case XCB_CONFIGURE_NOTIFY:
 		on_root_resize(wm, (xcb_configure_notify_event_t *)ev);

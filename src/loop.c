@@ -79,14 +79,17 @@ void loop_refresh(struct wm *wm)
 	unsigned dirty = m->dirty;
 	m->dirty = 0;
 	if (dirty & DIRTY_ARRANGE) {
+		uint64_t t0 = stats_begin();
 		arrange(m, &wm->cfg.settings);
 		x_apply(wm);
+		stats_end(&wm->stats.arrange, t0);
 	}
 	if (dirty & (DIRTY_ARRANGE | DIRTY_FOCUS))
 		x_apply_focus(wm);
 	x_moves_done(x);
 	ewmh_publish(wm, dirty);
 	bar_refresh(wm, dirty);
+	stats_publish(wm);
 	if (!holding)
 		x_send_sync_replies(x);
 	xcb_flush(x->conn);

@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "model.h"
+#include "stats.h"
 
 struct xconn; /* x.h: the X side, NULL when there is no server */
 struct bars;
@@ -28,6 +29,7 @@ struct wm {
 	struct bars *bars;  /* bar.c: the bars and their widgets, or NULL */
 	bool bars_outdated; /* the bar config changed: rebuild the bars */
 	char status[512];   /* the root window's name, for the status widget */
+	struct stats stats; /* stats.c: ctile's own timings */
 	enum wm_exit exit;
 	char **argv; /* for restart */
 };

@@ -15,6 +15,7 @@ static const char *const atom_names[ATOM_COUNT] = {
     [ATOM_WM_TAKE_FOCUS] = "WM_TAKE_FOCUS",
     [ATOM_WM_STATE] = "WM_STATE",
     [ATOM_CTILE_SYNC] = "_CTILE_SYNC",
+    [ATOM_CTILE_STATS] = "_CTILE_STATS",
     [ATOM_CTILE_TAGS] = "_CTILE_TAGS",
     [ATOM_CTILE_VIEW] = "_CTILE_VIEW",
     [ATOM_CTILE_TAG_STATE] = "_CTILE_TAG_STATE",
@@ -373,6 +374,13 @@ void x_send_sync_replies(struct xconn *x)
 			       (const char *)&ev);
 	}
 	x->nsyncs = 0;
+}
+
+void x_set_stats(struct xconn *x, const char *line)
+{
+	xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE, x->root,
+			    x_atom(x, ATOM_CTILE_STATS), x->ewmh.UTF8_STRING, 8,
+			    (uint32_t)strlen(line), line);
 }
 
 void x_release_all(struct wm *wm)

@@ -16,6 +16,7 @@ enum atom_id {
 	ATOM_WM_TAKE_FOCUS,
 	ATOM_WM_STATE,
 	ATOM_CTILE_SYNC,
+	ATOM_CTILE_STATS,
 	ATOM_CTILE_TAGS,
 	ATOM_CTILE_VIEW,
 	ATOM_CTILE_TAG_STATE,
@@ -166,6 +167,8 @@ void x_apply_focus(struct wm *wm);
 /* Close requests: WM_DELETE_WINDOW or kill. */
 void x_close_wanted(struct wm *wm);
 void x_send_sync_replies(struct xconn *x);
+/* Set the root's _CTILE_STATS to one line of ctile's own timings. */
+void x_set_stats(struct xconn *x, const char *line);
 /* Did one of our own requests cause the event with this sequence? */
 bool x_caused_by_us(const struct xconn *x, uint16_t seq);
 /* Close this turn's range of moving requests. */

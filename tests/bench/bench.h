@@ -19,6 +19,7 @@ enum atom_id {
 	A_WM_PROTOCOLS,
 	A_WM_DELETE_WINDOW,
 	A_CTILE_SYNC,
+	A_CTILE_STATS,
 	A_COUNT
 };
 
@@ -68,6 +69,7 @@ struct track {
 	uint64_t last_rel_ns; /* when the last map/unmap/configure/reparent
 				 of a tracked window was read */
 	uint32_t sync_seen;   /* serial of the last _CTILE_SYNC answer */
+	unsigned stats_seen;  /* changes of the root's _CTILE_STATS seen */
 	unsigned long mismatches, polled;
 	bool client_list_changed;
 };
@@ -87,10 +89,12 @@ void sleep_ms(double ms);
 void bx_key(struct bx *bx, const enum key_id *keys, int n);
 void bx_send_desktop(struct bx *bx, uint32_t desk);
 void bx_send_sync(struct bx *bx, uint32_t serial);
+void bx_send_stats(struct bx *bx, bool redraw);
 bool bx_wm_running(struct bx *bx);
 bool bx_root_prop_set(struct bx *bx, enum atom_id a);
 int bx_root_cardinals(struct bx *bx, enum atom_id a);
 uint32_t bx_root_value(struct bx *bx, enum atom_id a);
+bool bx_root_text(struct bx *bx, enum atom_id a, char *buf, size_t len);
 void bx_delete_root_prop(struct bx *bx, enum atom_id a);
 xcb_window_t bx_create(struct bx *bx, int x, int y, int w, int h,
 		       const char *instance);
@@ -131,6 +135,7 @@ void track_calibrate(struct track *t, int group);
 int track_count_group(struct track *t, int group);
 int track_count_on(struct track *t, int group);
 bool track_wait_sync(struct track *t, uint32_t serial, int timeout_ms);
+bool track_wait_stats(struct track *t, unsigned seen, int timeout_ms);
 
 /* stats / output (main.c) */
 struct series {
@@ -144,7 +149,7 @@ void emit_one(const char *scenario, int n, double v, const char *unit,
 	      const char *note);
 void emit_skip(const char *scenario, int n, const char *why);
 
-/* scenario.c */
+/* scenario*.c */
 struct opts {
 	const char *wm; /* label in the output */
 	const char *scenario;

@@ -10,6 +10,10 @@
 B := build
 PKG_CONFIG ?= pkg-config
 CFLAGS ?= -O2 -g
+WARNINGS := -Wall -Wextra
+ifneq ($(filter true 1 yes,$(CI)),)
+WARNINGS += -Werror
+endif
 BENCH_PKGS := xcb xcb-xtest xcb-record
 BENCH_SRCS := $(wildcard tests/bench/*.c)
 BENCH_OBJS := $(BENCH_SRCS:tests/bench/%.c=$(B)/bench/%.o)
@@ -29,7 +33,7 @@ ctbench: $(CTBENCH)
 $(CTBENCH): $(BENCH_OBJS)
 	$(CC) -o $@ $^ $$($(PKG_CONFIG) --libs $(BENCH_PKGS)) -lm
 
-$(B)/bench/%.o: tests/bench/%.c tests/bench/bench.h tests/bench/bench.mk
+$(B)/bench/%.o: tests/bench/%.c $(wildcard tests/bench/*.h) tests/bench/bench.mk
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -D_GNU_SOURCE -Wall -Wextra $(CFLAGS) \
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) \
 		$$($(PKG_CONFIG) --cflags $(BENCH_PKGS)) -c -o $@ $<

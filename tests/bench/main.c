@@ -14,7 +14,8 @@ static void usage(void)
 	fprintf(
 	    stderr,
 	    "usage: ctbench --wm LABEL --scenario S [options] [-- WM ARGS...]\n"
-	    "scenarios: switch key burst requests idle startup reload\n"
+	    "scenarios: switch key burst requests idle startup reload "
+	    "bar_redraw\n"
 	    "  --display D      X display (default $DISPLAY)\n"
 	    "  --floor          no WM: the generator does the WM's work\n"
 	    "  --n N            windows\n"

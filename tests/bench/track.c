@@ -269,6 +269,9 @@ static bool handle(struct track *t, xcb_generic_event_t *ev)
 		if (e->window == t->bx->root &&
 		    e->atom == t->bx->atom[A_NET_CLIENT_LIST])
 			t->client_list_changed = true;
+		if (e->window == t->bx->root &&
+		    e->atom == t->bx->atom[A_CTILE_STATS])
+			t->stats_seen++;
 		return false;
 	}
 	case XCB_CLIENT_MESSAGE: {
@@ -554,13 +557,26 @@ int track_count_on(struct track *t, int group)
 	return n;
 }
 
-bool track_wait_sync(struct track *t, uint32_t serial, int timeout_ms)
+static bool sync_answered(const struct track *t, uint32_t serial)
+{
+	return t->sync_seen == serial;
+}
+
+static bool stats_changed(const struct track *t, uint32_t seen)
+{
+	return t->stats_seen != seen;
+}
+
+/* Read events until done(t, v); false after timeout_ms. */
+static bool wait_for(struct track *t,
+		     bool (*done)(const struct track *, uint32_t), uint32_t v,
+		     int timeout_ms)
 {
 	uint64_t deadline = now_ns() + (uint64_t)timeout_ms * 1000000u;
 	int fd = xcb_get_file_descriptor(t->bx->c);
 	for (;;) {
 		track_drain(t);
-		if (t->sync_seen == serial)
+		if (done(t, v))
 			return true;
 		int left = remaining_ms(deadline);
 		if (!left || xcb_connection_has_error(t->bx->c))
@@ -568,4 +584,16 @@ bool track_wait_sync(struct track *t, uint32_t serial, int timeout_ms)
 		struct pollfd pfd = {.fd = fd, .events = POLLIN};
 		poll(&pfd, 1, left);
 	}
+}
+
+bool track_wait_sync(struct track *t, uint32_t serial, int timeout_ms)
+{
+	return wait_for(t, sync_answered, serial, timeout_ms);
+}
+
+/* Until the root's _CTILE_STATS has changed since t->stats_seen was
+ * `seen`. */
+bool track_wait_stats(struct track *t, unsigned seen, int timeout_ms)
+{
+	return wait_for(t, stats_changed, seen, timeout_ms);
 }

@@ -16,6 +16,7 @@ static const char *const atom_names[A_COUNT] = {
     [A_WM_PROTOCOLS] = "WM_PROTOCOLS",
     [A_WM_DELETE_WINDOW] = "WM_DELETE_WINDOW",
     [A_CTILE_SYNC] = "_CTILE_SYNC",
+    [A_CTILE_STATS] = "_CTILE_STATS",
 };
 
 /* Keysyms of the keys we press: Super_L, Alt_L, Shift_L, b, r, 1, 2. */
@@ -148,6 +149,13 @@ void bx_send_sync(struct bx *bx, uint32_t serial)
 	root_message(bx, bx->root, bx->atom[A_CTILE_SYNC], bx->own, serial);
 }
 
+/* ctile answers by setting the root's _CTILE_STATS; redraw: after a timed
+ * full redraw of every bar. */
+void bx_send_stats(struct bx *bx, bool redraw)
+{
+	root_message(bx, bx->root, bx->atom[A_CTILE_STATS], redraw, 0);
+}
+
 /* Someone holds SubstructureRedirect on the root. */
 bool bx_wm_running(struct bx *bx)
 {
@@ -206,6 +214,26 @@ uint32_t bx_root_value(struct bx *bx, enum atom_id a)
 		v = *(uint32_t *)xcb_get_property_value(r);
 	free(r);
 	return v;
+}
+
+/* A root text property, NUL-terminated (cut to fit len); false when
+ * there is none. */
+bool bx_root_text(struct bx *bx, enum atom_id a, char *buf, size_t len)
+{
+	xcb_get_property_reply_t *r = xcb_get_property_reply(
+	    bx->c,
+	    xcb_get_property(bx->c, 0, bx->root, bx->atom[a], XCB_ATOM_ANY, 0,
+			     (uint32_t)(len / 4)),
+	    NULL);
+	bool ok = r && r->format == 8 && len > 0;
+	if (ok) {
+		size_t n = (size_t)xcb_get_property_value_length(r);
+		n = n < len - 1 ? n : len - 1;
+		memcpy(buf, xcb_get_property_value(r), n);
+		buf[n] = '\0';
+	}
+	free(r);
+	return ok;
 }
 
 void bx_delete_root_prop(struct bx *bx, enum atom_id a)
