@@ -65,7 +65,7 @@ ALL_CPPFLAGS = -D_GNU_SOURCE -DCTILE_VERSION=\"$(CTILE_VERSION)\" \
 	-Isrc -Ilayouts -Iwidgets -I$(B) $(CPPFLAGS)
 ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS) $(SANITIZE_FLAGS) $(PKG_CFLAGS)
 ALL_LDFLAGS = $(SANITIZE_FLAGS) $(LDFLAGS)
-LDLIBS_ALL = $(PKG_LIBS) $(LDLIBS)
+LDLIBS_ALL = $(PKG_LIBS) $(LDLIBS) -lm
 
 # Sources: every .c under src/, layouts/ and widgets/, plus the built-in
 # default config generated from config/config.
