@@ -1,4 +1,5 @@
-/* layout.h: a layout is a pure function from n windows in an area to n rects. */
+/* layout.h: a layout is a pure function from n windows in an area to n
+ * rects. */
 #ifndef CTILE_LAYOUT_H
 #define CTILE_LAYOUT_H
 
@@ -18,8 +19,8 @@ struct layout {
 	/* Fill out[0..n-1] with outer rects (border included) inside area.
 	 * Must cope with n = 0, tiny and odd areas: every rect has w, h >= 1.
 	 * A NULL arrange means floating: windows keep their own geometry. */
-	void (*arrange)(const struct layout_params *p, struct rect area, size_t n,
-			struct rect *out);
+	void (*arrange)(const struct layout_params *p, struct rect area,
+			size_t n, struct rect *out);
 };
 
 /* All layouts, in the order `layout next` cycles through them. */
@@ -32,7 +33,7 @@ const struct layout *layout_find(const char *name);
 int layout_index(const char *name);
 
 extern const struct layout layout_tile, layout_monocle, layout_grid,
-	layout_floating;
+    layout_floating;
 
 /* For the layouts themselves: part i of k along a line of len pixels from
  * start, gap pixels apart, filling the line exactly (sizes differ by at most

@@ -208,7 +208,11 @@ void bar_init(struct wm *wm)
 	bs->timerfd =
 	    timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
 	bs->gc = xcb_generate_id(wm->x->conn);
-	xcb_create_gc(wm->x->conn, bs->gc, wm->x->root, 0, NULL);
+	/* No GraphicsExposure/NoExpose event after each copy of the bar's
+	 * pixmap: one would wake ctile again for nothing at every redraw. */
+	uint32_t no_exposures = 0;
+	xcb_create_gc(wm->x->conn, bs->gc, wm->x->root,
+		      XCB_GC_GRAPHICS_EXPOSURES, &no_exposures);
 	wm->bars = bs;
 	for (struct monitor *m = wm->model.mons; m; m = m->next)
 		bar_open(wm, bs, &bs->v[bs->n++], m);
@@ -257,13 +261,16 @@ void bar_show(struct wm *wm, int how)
 }
 
 /* Sleep until the earliest widget wants an update; no wake-up at all
- * when none does (an idle desktop costs nothing). */
+ * when none does (an idle desktop costs nothing). A hidden bar's widgets
+ * are not updated, so their wake-ups would stay due and keep the timer
+ * firing: they wait until the bar is shown. */
 static void arm_timer(struct bars *bs)
 {
 	int64_t next = -1;
 	for (size_t i = 0; i < bs->n; i++)
 		for (int side = 0; side < BAR_SIDES; side++)
-			for (size_t k = 0; k < bs->v[i].n[side]; k++) {
+			for (size_t k = 0;
+			     bs->v[i].visible && k < bs->v[i].n[side]; k++) {
 				int64_t w = bs->v[i].w[side][k].wake;
 				if (w >= 0 && (next < 0 || w < next))
 					next = w;

@@ -17,7 +17,8 @@ bool bar_update(struct wm *wm, struct bar *b, unsigned dirty, int64_t now)
 		for (size_t k = 0; k < b->n[side]; k++) {
 			struct widget_inst *w = &b->w[side][k];
 			bool timed = w->ops->next_wakeup_ms != NULL;
-			bool due = timed ? w->wake >= 0 && w->wake <= now
+			bool due = timed ? w->wake >= 0 &&
+					       w->wake <= now + WAKE_SLACK_MS
 					 : (dirty & DIRTY_BAR) != 0;
 			if (!due)
 				continue;

@@ -8,6 +8,12 @@
 #include "config.h"
 #include "widget.h"
 
+/* A timed widget due this soon is updated with those due now: widgets on
+ * the same tick (widget_next_tick_ms) may compute it a ms apart, and should
+ * not wake the bar twice. Less than the tick's lateness, so the clock still
+ * reads the new minute. */
+#define WAKE_SLACK_MS 2
+
 struct widget_inst {
 	const struct widget_ops *ops;
 	void *self;

@@ -66,7 +66,7 @@ static bool battery_update(void *self, const struct bar_ctx *ctx)
 static int64_t battery_next(void *self, int64_t now_ms)
 {
 	struct battery *b = self;
-	return now_ms + (int64_t)b->interval * 1000;
+	return widget_next_tick_ms(now_ms, (int64_t)b->interval * 1000);
 }
 
 const struct widget_ops widget_battery = {

@@ -3,7 +3,6 @@
  * format shows seconds. */
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <time.h>
 
 #include "clock.h"
@@ -27,12 +26,6 @@ bool clock_shows_seconds(const char *format)
 			break;
 	}
 	return false;
-}
-
-int64_t clock_ms_to_next(int64_t wall_ms, bool seconds)
-{
-	int64_t period = seconds ? 1000 : 60000;
-	return period - wall_ms % period;
 }
 
 static void *clock_create(const struct widget_args *a, char **error)
@@ -68,11 +61,7 @@ static bool clock_update(void *self, const struct bar_ctx *ctx)
 static int64_t clock_next(void *self, int64_t now_ms)
 {
 	struct clock *c = self;
-	struct timeval tv;
-	gettimeofday(&tv, NULL);
-	int64_t wall = (int64_t)tv.tv_sec * 1000 + tv.tv_usec / 1000;
-	/* A few ms late rather than early, so the new minute has begun. */
-	return now_ms + clock_ms_to_next(wall, c->seconds) + 5;
+	return widget_next_tick_ms(now_ms, c->seconds ? 1000 : 60000);
 }
 
 static void clock_destroy(void *self)

@@ -7,7 +7,5 @@
 
 /* Does this strftime format show seconds (%S, %T, %s, %X, %c, %r, %+)? */
 bool clock_shows_seconds(const char *format);
-/* Milliseconds from wall_ms to the next second or minute boundary. */
-int64_t clock_ms_to_next(int64_t wall_ms, bool seconds);
 
 #endif

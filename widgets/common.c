@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "widget.h"
 
@@ -33,6 +34,23 @@ bool widget_arg_int(const struct widget_args *a, const char *key, long def,
 	}
 	*out = n;
 	return true;
+}
+
+/* Late rather than early, so that the new minute has begun when the clock
+ * reads it. */
+#define TICK_LATE_MS 5
+
+int64_t widget_tick_wait_ms(int64_t wall_ms, int64_t period_ms)
+{
+	return period_ms - wall_ms % period_ms + TICK_LATE_MS;
+}
+
+int64_t widget_next_tick_ms(int64_t now_ms, int64_t period_ms)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	int64_t wall = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return now_ms + widget_tick_wait_ms(wall, period_ms);
 }
 
 bool text_cache_set(struct text_cache *t, const char *text)

@@ -65,7 +65,7 @@ static bool cpu_update(void *self, const struct bar_ctx *ctx)
 static int64_t cpu_next(void *self, int64_t now_ms)
 {
 	struct cpu *c = self;
-	return now_ms + (int64_t)c->interval * 1000;
+	return widget_next_tick_ms(now_ms, (int64_t)c->interval * 1000);
 }
 
 const struct widget_ops widget_cpu = {

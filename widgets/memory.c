@@ -57,7 +57,7 @@ static bool memory_update(void *self, const struct bar_ctx *ctx)
 static int64_t memory_next(void *self, int64_t now_ms)
 {
 	struct memory *m = self;
-	return now_ms + (int64_t)m->interval * 1000;
+	return widget_next_tick_ms(now_ms, (int64_t)m->interval * 1000);
 }
 
 const struct widget_ops widget_memory = {

@@ -134,7 +134,7 @@ static bool network_update(void *self, const struct bar_ctx *ctx)
 static int64_t network_next(void *self, int64_t now_ms)
 {
 	struct network *n = self;
-	return now_ms + (int64_t)n->interval * 1000;
+	return widget_next_tick_ms(now_ms, (int64_t)n->interval * 1000);
 }
 
 const struct widget_ops widget_network = {

@@ -88,6 +88,15 @@ bool text_cache_set(struct text_cache *t, const char *text);
 int text_cache_width(struct text_cache *t, const struct draw_ctx *d);
 void text_cache_free(struct text_cache *t);
 
+/* Widgets that update every period_ms do so a few ms after whole multiples
+ * of it on the wall clock, as the clock widget does at each new minute: a
+ * 2 s and a 5 s widget then wake the bar together every 10 s, and with the
+ * clock once a minute, so it wakes once for all of them. The first gives the
+ * wait from wall_ms (CLOCK_REALTIME ms) to the next such instant; the second
+ * that instant as a CLOCK_MONOTONIC ms time, from now_ms. */
+int64_t widget_tick_wait_ms(int64_t wall_ms, int64_t period_ms);
+int64_t widget_next_tick_ms(int64_t now_ms, int64_t period_ms);
+
 /* Drawing helpers: a filled box, and text centred vertically at x. */
 void draw_fill(const struct draw_ctx *d, struct rect r, uint32_t color);
 void draw_text(const struct draw_ctx *d, struct text_cache *t, int x, int y,

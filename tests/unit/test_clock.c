@@ -28,21 +28,40 @@ static void test_formats_without_seconds(void **state)
 		assert_false(clock_shows_seconds(no[i]));
 }
 
+/* The waits are a few ms (TICK_LATE_MS, 5) longer than to the boundary, so
+ * the widget reads the clock once the new minute has begun. */
 static void test_next_minute(void **state)
 {
 	(void)state;
 	/* 12:00:00.000 -> a whole minute; 12:00:59.999 -> 1 ms. */
-	assert_int_equal(clock_ms_to_next(1700000040000, false), 60000);
-	assert_int_equal(clock_ms_to_next(1700000099999, false), 1);
-	assert_int_equal(clock_ms_to_next(1700000070500, false), 29500);
+	assert_int_equal(widget_tick_wait_ms(1700000040000, 60000), 60005);
+	assert_int_equal(widget_tick_wait_ms(1700000099999, 60000), 6);
+	assert_int_equal(widget_tick_wait_ms(1700000070500, 60000), 29505);
 }
 
 static void test_next_second(void **state)
 {
 	(void)state;
-	assert_int_equal(clock_ms_to_next(1700000040000, true), 1000);
-	assert_int_equal(clock_ms_to_next(1700000040999, true), 1);
-	assert_int_equal(clock_ms_to_next(1700000040250, true), 750);
+	assert_int_equal(widget_tick_wait_ms(1700000040000, 1000), 1005);
+	assert_int_equal(widget_tick_wait_ms(1700000040999, 1000), 6);
+	assert_int_equal(widget_tick_wait_ms(1700000040250, 1000), 755);
+}
+
+/* Each instant is a whole multiple of its period on the wall clock (plus the
+ * lateness), whenever it is asked for: a 2 s and a 5 s widget then wake
+ * together every 10 s, and the clock's new minute is one of their instants. */
+static void test_intervals_share_instants(void **state)
+{
+	(void)state;
+	for (int64_t wall = 1700000040000; wall < 1700000100000; wall += 7) {
+		int64_t two = wall + widget_tick_wait_ms(wall, 2000);
+		int64_t five = wall + widget_tick_wait_ms(wall, 5000);
+		int64_t minute = wall + widget_tick_wait_ms(wall, 60000);
+		assert_int_equal((two - 5) % 2000, 0);
+		assert_int_equal((five - 5) % 5000, 0);
+		assert_int_equal((minute - 5) % 2000, 0);
+		assert_int_equal((minute - 5) % 5000, 0);
+	}
 }
 
 static void test_widget_wakes_once_a_minute(void **state)
@@ -81,6 +100,7 @@ int main(void)
 	    cmocka_unit_test(test_formats_without_seconds),
 	    cmocka_unit_test(test_next_minute),
 	    cmocka_unit_test(test_next_second),
+	    cmocka_unit_test(test_intervals_share_instants),
 	    cmocka_unit_test(test_widget_wakes_once_a_minute),
 	    cmocka_unit_test(test_empty_format_is_an_error),
 	};

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -407,6 +408,21 @@ static void expect_error(const char *type, const char *key, const char *val,
 	free(error);
 }
 
+/* A widget's next update, asked at now: within one interval (and the few
+ * ms of lateness), and on a whole multiple of the interval on the wall
+ * clock, so widgets with different intervals wake the bar together. */
+static void assert_next_tick(int64_t next, int64_t now, int64_t period)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	int64_t wall = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	assert_true(next > now);
+	assert_true(next <= now + period + 5);
+	int64_t off = (wall + (next - now) - 5) % period;
+	/* The wall clock was read a moment after the widget read it. */
+	assert_true(off <= 2 || off >= period - 2);
+}
+
 static void test_widget_battery(void **state)
 {
 	(void)state;
@@ -431,7 +447,7 @@ static void test_widget_battery(void **state)
 		assert_false(ops->update(self, &ctx)); /* nothing changed */
 		if (!*cases[i].text)		       /* hidden */
 			assert_int_equal(ops->measure(self, &d), 0);
-		assert_int_equal(ops->next_wakeup_ms(self, 1000), 31000);
+		assert_next_tick(ops->next_wakeup_ms(self, 1000), 1000, 30000);
 		ops->destroy(self);
 	}
 	const char *kv[] = {"path",	PS("two"),  "format",
@@ -439,7 +455,7 @@ static void test_widget_battery(void **state)
 	void *self = widget_new("battery", kv, 3);
 	ops->update(self, &ctx);
 	assert_string_equal(widget_text(self), "65|-|%");
-	assert_int_equal(ops->next_wakeup_ms(self, 0), 60000);
+	assert_next_tick(ops->next_wakeup_ms(self, 0), 0, 60000);
 	ops->destroy(self);
 }
 
@@ -464,7 +480,7 @@ static void test_widget_network(void **state)
 		void *self = widget_new("network", kv, cases[i].iface ? 2 : 1);
 		assert_true(ops->update(self, &ctx));
 		assert_string_equal(widget_text(self), cases[i].text);
-		assert_int_equal(ops->next_wakeup_ms(self, 1000), 3000);
+		assert_next_tick(ops->next_wakeup_ms(self, 1000), 1000, 2000);
 		ops->destroy(self);
 	}
 }
@@ -515,7 +531,7 @@ static void test_widget_cpu_and_memory(void **state)
 	void *self = widget_new("cpu", NULL, 0);
 	assert_false(cpu->update(self, &ctx)); /* one sample: no text */
 	assert_string_equal(widget_text(self), "");
-	assert_int_equal(cpu->next_wakeup_ms(self, 500), 2500);
+	assert_next_tick(cpu->next_wakeup_ms(self, 500), 500, 2000);
 	usleep(20000);
 	cpu->update(self, &ctx);
 	cpu->destroy(self);
@@ -527,12 +543,12 @@ static void test_widget_cpu_and_memory(void **state)
 	const char *t = widget_text(self);
 	assert_non_null(strchr(t, '/'));
 	assert_int_equal(t[strlen(t) - 1], '%');
-	assert_int_equal(mem->next_wakeup_ms(self, 500), 1500);
+	assert_next_tick(mem->next_wakeup_ms(self, 500), 500, 1000);
 	mem->destroy(self);
 	self = widget_new("memory", NULL, 0);
 	assert_true(mem->update(self, &ctx));
 	assert_memory_equal(widget_text(self), "mem ", 4);
-	assert_int_equal(mem->next_wakeup_ms(self, 0), 5000);
+	assert_next_tick(mem->next_wakeup_ms(self, 0), 0, 5000);
 	mem->destroy(self);
 }
 
