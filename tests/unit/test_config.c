@@ -20,6 +20,7 @@
 #include "activate.h"
 #include "command.h"
 #include "config.h"
+#include "config_fixture.h"
 #include "layout.h"
 #include "wm.h"
 
@@ -32,77 +33,32 @@
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
-/* A fresh config to parse into, and the errors found. */
-struct fx {
-	struct config c;
-	struct config_errors e;
-};
+/* The fixture (config_fixture.h): a struct config_fx per test, f->c
+ * parsed into, f->e the errors of the last parse. */
 
-static int fx_setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-	if (!f)
-		return -1;
-	config_init(&f->c);
-	*state = f;
-	return 0;
-}
-
-static int fx_teardown(void **state)
-{
-	struct fx *f = *state;
-	config_finish(&f->c);
-	config_errors_clear(&f->e);
-	free(f);
-	return 0;
-}
-
-/* Enough for every error list a test here produces. */
-#define LOG_MAX (1 << 16)
-
-/* The errors as "FILE:LINE:COL: message" lines (":COL" left out when the
- * error is about the whole line), as ctile --check-config shows them. */
-static void errors_text(const struct config_errors *e, char *out, size_t len)
-{
-	size_t o = 0;
-	out[0] = '\0';
-	for (size_t i = 0; i < e->n && o < len; i++) {
-		const struct config_error *er = &e->v[i];
-		int n;
-		if (er->col > 0)
-			n = snprintf(out + o, len - o, "%s:%d:%d: %s\n",
-				     er->file, er->line, er->col, er->message);
-		else
-			n = snprintf(out + o, len - o, "%s:%d: %s\n", er->file,
-				     er->line, er->message);
-		if (n < 0)
-			break;
-		o += (size_t)n;
-	}
-}
+#define LOG_MAX CONFIG_FX_LOG_MAX
 
 /* Parse text as file "test" into f->c; the errors (this parse's only)
  * go to log; returns the count config_parse_text gave. */
-static int parse_logged(struct fx *f, const char *text, size_t len, char *log)
+static int parse_logged(struct config_fx *f, const char *text, size_t len,
+			char *log)
 {
-	config_errors_clear(&f->e);
-	int n = config_parse_text(&f->c, text, len, "test", &f->e);
-	errors_text(&f->e, log, LOG_MAX);
+	int n = config_fx_parse(f, text, len);
+	config_fx_errors_text(&f->e, log, LOG_MAX);
 	assert_int_equal((size_t)n, f->e.n);
 	return n;
 }
 
-static int parse(struct fx *f, const char *text)
+/* Parse text, expecting no error. */
+static void parse(struct config_fx *f, const char *text)
 {
-	char log[LOG_MAX];
-	int n = parse_logged(f, text, strlen(text), log);
-	if (n)
-		fail_msg("unexpected errors:\n%s", log);
-	return n;
+	config_fx_parse_ok(f, text);
 }
 
-/* Parse text, expecting exactly the errors want (errors_text's lines). */
-static void parse_errors(struct fx *f, const char *text, const char *want)
+/* Parse text, expecting exactly the errors want (as config_fx_errors_text
+ * gives them). */
+static void parse_errors(struct config_fx *f, const char *text,
+			 const char *want)
 {
 	char log[LOG_MAX];
 	parse_logged(f, text, strlen(text), log);
@@ -184,7 +140,7 @@ static void assert_model_ok(const struct wm *wm)
 
 static void test_default_config_no_errors(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	char log[LOG_MAX];
 	assert_int_equal(parse_logged(f, ctile_default_config,
 				      strlen(ctile_default_config), log),
@@ -206,20 +162,18 @@ static void test_default_config_no_errors(void **state)
 	assert_int_equal(f->c.cur_mode, 0);
 
 	/* config_load without a path reads the same built-in text. */
-	struct config c2;
-	struct config_errors e2 = {0};
-	config_init(&c2);
-	assert_int_equal(config_load(&c2, NULL, &e2), 0);
-	assert_int_equal(e2.n, 0);
-	assert_int_equal(c2.modes[0].nbindings, binds);
-	assert_int_equal(c2.nrules, f->c.nrules);
-	config_finish(&c2);
-	config_errors_clear(&e2);
+	struct config_fx f2;
+	config_fx_init(&f2);
+	assert_int_equal(config_load(&f2.c, NULL, &f2.e), 0);
+	assert_int_equal(f2.e.n, 0);
+	assert_int_equal(f2.c.modes[0].nbindings, binds);
+	assert_int_equal(f2.c.nrules, f->c.nrules);
+	config_fx_free(&f2);
 }
 
 static void test_default_config_bindings(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, ctile_default_config);
 	const struct config *c = &f->c;
 	char cmd[32];
@@ -270,7 +224,7 @@ static void test_default_config_bindings(void **state)
 
 static void test_default_config_settings(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, ctile_default_config);
 	const struct config *c = &f->c;
 	assert_int_equal(c->ntags, 9);
@@ -314,7 +268,7 @@ static void test_default_config_settings(void **state)
  * without error (spawn excepted: it would start a terminal). */
 static void test_default_bindings_all_run(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, ctile_default_config);
 	for (size_t m = 0; m < f->c.nmodes; m++) {
 		for (size_t i = 0; i < f->c.modes[m].nbindings; i++) {
@@ -352,7 +306,7 @@ static void test_default_bindings_all_run(void **state)
 
 static void test_variable_in_binding(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "set $mod Mod1\nbind $mod+x zoom\n");
 	assert_int_equal(f->c.modes[0].nbindings, 1);
 	assert_binding(&f->c, MOD1, XKB_KEY_x, "zoom");
@@ -368,7 +322,7 @@ static void test_variable_in_binding(void **state)
 /* A variable is known from its `set` on, not before. */
 static void test_variable_used_before_set(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse_errors(f,
 		     "bind $mod+x zoom\n"
 		     "set $mod Mod4\n"
@@ -380,7 +334,7 @@ static void test_variable_used_before_set(void **state)
 
 static void test_variable_longest_name_wins(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "set $m Shift\n"
 		 "set $mod Mod4\n"
 		 "bind $mod+x zoom\n"
@@ -390,16 +344,14 @@ static void test_variable_longest_name_wins(void **state)
 	assert_int_equal(f->c.modes[0].nbindings, 2);
 
 	/* The same, defined the other way round. */
-	struct config c2;
-	struct config_errors e2 = {0};
-	config_init(&c2);
+	struct config_fx f2;
+	config_fx_init(&f2);
 	const char *t = "set $mod Mod4\n"
 			"set $m Shift\n"
 			"bind $mod+x zoom\n";
-	assert_int_equal(config_parse_text(&c2, t, strlen(t), "t", &e2), 0);
-	assert_binding(&c2, MOD4, XKB_KEY_x, "zoom");
-	config_finish(&c2);
-	config_errors_clear(&e2);
+	assert_int_equal(config_parse_text(&f2.c, t, strlen(t), "t", &f2.e), 0);
+	assert_binding(&f2.c, MOD4, XKB_KEY_x, "zoom");
+	config_fx_free(&f2);
 
 	char out[128];
 	assert_true(
@@ -409,7 +361,7 @@ static void test_variable_longest_name_wins(void **state)
 
 static void test_set_does_not_expand_its_name(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "set $mod Mod1\nset $mod Mod4\n");
 	assert_int_equal(f->c.nvars, 1);
 	assert_string_equal(var_value(&f->c, "mod"), "Mod4");
@@ -435,7 +387,7 @@ static void test_set_does_not_expand_its_name(void **state)
 
 static void test_undefined_variable_stays(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	char out[128];
 	assert_true(
 	    config_expand(&f->c, "exec echo $foo $ $$ a$", out, sizeof(out)));
@@ -455,7 +407,7 @@ static void test_undefined_variable_stays(void **state)
 
 static void test_expand_overflow(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	char out[16];
 	assert_true(config_expand(&f->c, "abcd", out, 5));
 	assert_string_equal(out, "abcd");
@@ -482,7 +434,7 @@ static void test_expand_overflow(void **state)
  * does not fit, the kept `set $name` included: never a cut-off line. */
 static void test_expand_never_overruns(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	char out[32];
 	parse(f, "set $longer_name x\n");
 	memset(out, '#', sizeof(out));
@@ -500,7 +452,7 @@ static void test_expand_never_overruns(void **state)
 /* A value expanding a line past the limit is one error, nothing else. */
 static void test_expand_too_long_is_an_error(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	static char text[3200];
 	size_t n = 3000;
 	memcpy(text, "set $v ", 7);
@@ -524,7 +476,7 @@ static void test_expand_too_long_is_an_error(void **state)
 
 static void test_mode_block(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "bind Mod4+r mode resize\n"
 		 "mode resize {\n"
 		 "    bind h mfact -0.05   # narrower\n"
@@ -551,7 +503,7 @@ static void test_mode_block(void **state)
 
 static void test_mode_oneshot_and_own_escape(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "mode chain oneshot {\n"
 		 "bind x zoom\n"
 		 "bind Escape view previous\n"
@@ -579,7 +531,7 @@ static void test_mode_oneshot_and_own_escape(void **state)
 /* A mode opened again adds to it; its name is its identity. */
 static void test_mode_reopened(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "mode resize {\nbind h zoom\n}\n"
 		 "mode resize {\nbind l zoom\nbind h close\n}\n");
 	assert_int_equal(f->c.nmodes, 2);
@@ -595,7 +547,7 @@ static void test_mode_reopened(void **state)
 
 static void test_error_counting(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse_errors(f,
 		     "border_width 5\n"
 		     "foo\n"
@@ -615,7 +567,7 @@ static void test_error_counting(void **state)
 
 static void test_error_messages_located(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse_errors(f,
 		     "\n"
 		     "# comment\n"
@@ -643,7 +595,7 @@ static void test_error_messages_located(void **state)
  * $variable was replaced. */
 static void test_error_column_in_original_line(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse_errors(f,
 		     "set $n 1\n"
 		     "border_width $n 2\n"
@@ -663,7 +615,7 @@ static void test_error_column_in_original_line(void **state)
 /* A \ at the very end of a line joins the next one. */
 static void test_continuation(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "bind Mod4+x \\\n"
 		 "    spawn xterm \\\n"
 		 "    -e top\n"
@@ -693,7 +645,7 @@ static void make_line(char *text, size_t size, size_t n, const char *start,
 
 static void test_line_too_long(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	static char text[1 << 20];
 	char log[LOG_MAX];
 	make_line(text, sizeof(text), 5000, "xxxxx", "\nborder_width 4\n");
@@ -720,7 +672,7 @@ static void test_line_too_long(void **state)
 
 static void test_empty_and_comments(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	char log[LOG_MAX];
 	assert_int_equal(parse_logged(f, "", 0, log), 0);
 	parse(f, "\n\n# a comment\n   \n\t\n"
@@ -736,7 +688,7 @@ static void test_empty_and_comments(void **state)
 
 static void test_no_final_newline(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "border_width 2\nborder_width 3");
 	assert_int_equal(f->c.settings.border_width, 3);
 	parse(f, "default_layout grid");
@@ -749,7 +701,7 @@ static void test_no_final_newline(void **state)
 
 static void test_crlf_lines(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "# windows line ends\r\n"
 		 "border_width 4\r\n"
 		 "default_layout monocle\r\n"
@@ -765,7 +717,7 @@ static void test_crlf_lines(void **state)
  * a `spawn xterm` would run "xterm\r". */
 static void test_crlf_not_kept_in_values(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "set $term xterm\r\n"
 		 "bind Mod4+Return spawn xterm\r\n"
 		 "exec nm-applet\r\n"
@@ -780,7 +732,7 @@ static void test_crlf_not_kept_in_values(void **state)
  * binding that uses $mod. */
 static void test_set_value_trailing_blank_and_comment(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "set $mod Mod4 \n"
 		 "bind $mod+a zoom\n"
 		 "set $alt Mod1 # the Alt key\n"
@@ -797,7 +749,7 @@ static void test_set_value_trailing_blank_and_comment(void **state)
 
 static void test_later_binding_replaces(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "bind Mod4+x zoom\n"
 		 "bind Mod4+y close\n"
 		 "bind Super+x view 2\n");
@@ -809,7 +761,7 @@ static void test_later_binding_replaces(void **state)
 /* Garbage of every byte: never a crash, every error located. */
 static void test_garbage_text(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	char text[4096];
 	char log[LOG_MAX];
 	uint32_t x = 2463534242u;
@@ -822,9 +774,7 @@ static void test_garbage_text(void **state)
 		text[len] = '\0';
 		int errors = parse_logged(f, text, len, log);
 		assert_true(errors >= 0);
-		int lines = 1;
-		for (size_t i = 0; i < len; i++)
-			lines += text[i] == '\n';
+		int lines = config_fx_lines(text, len);
 		for (size_t i = 0; i < f->e.n; i++) {
 			const struct config_error *er = &f->e.v[i];
 			assert_string_equal(er->file, "test");
@@ -847,7 +797,7 @@ static void test_garbage_text(void **state)
  * monitor that comes later gets the defaults. */
 static void test_activate_first(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "default_layout monocle\n"
 		 "default_mfact 0.7\n"
 		 "default_nmaster 2\n"
@@ -883,7 +833,7 @@ static void test_activate_first(void **state)
  * unless the config changed that tag's layout; the new bindings are live. */
 static void test_activate_reload_keeps_windows(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	struct wm wm;
 	wm_init(&wm);
 	struct monitor *mon =
@@ -961,10 +911,7 @@ static void make_config(const char *dir, const char *sub, char *path,
 	snprintf(d, sizeof(d), "%s/%s/ctile", dir, sub);
 	assert_int_equal(mkdir(d, 0700), 0);
 	snprintf(path, len, "%s/config", d);
-	FILE *f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("border_width 1\n", f);
-	fclose(f);
+	config_fx_write_file(path, "border_width 1\n");
 }
 
 static void assert_found(const char *cli, const char *want)
@@ -1030,7 +977,8 @@ static void test_config_find(void **state)
 
 int main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
+#define T(f)                                                                   \
+	cmocka_unit_test_setup_teardown(f, config_fx_setup, config_fx_teardown)
 	const struct CMUnitTest tests[] = {
 	    T(test_default_config_no_errors),
 	    T(test_default_config_bindings),

@@ -22,34 +22,14 @@
 
 #include "activate.h"
 #include "config.h"
+#include "config_fixture.h"
 #include "wm.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
-#define LOG_MAX (1 << 16)
-
-/* The errors as "FILE:LINE:COL: message" lines, ":COL" left out for an
- * error about the whole line (col 0), as config_errors_print heads them. */
-static void errors_text(const struct config_errors *e, char *out, size_t len)
-{
-	size_t o = 0;
-	out[0] = '\0';
-	for (size_t i = 0; i < e->n && o < len; i++) {
-		const struct config_error *er = &e->v[i];
-		int n;
-		if (er->col > 0)
-			n = snprintf(out + o, len - o, "%s:%d:%d: %s\n",
-				     er->file, er->line, er->col, er->message);
-		else
-			n = snprintf(out + o, len - o, "%s:%d: %s\n", er->file,
-				     er->line, er->message);
-		if (n < 0)
-			break;
-		o += (size_t)n;
-	}
-}
+#define LOG_MAX CONFIG_FX_LOG_MAX
 
 /* What every error must be, whatever the input: a file, a line in range,
  * a message, a column inside (or just past) the line kept. NULL if so,
@@ -74,25 +54,20 @@ static const char *errors_insane(const struct config_errors *e, int max_line)
 	return NULL;
 }
 
-/* Parse len bytes of text as file "test" into a fresh config; compare the
- * errors with want. c and e are left for the caller to inspect and free;
- * on a failure they are freed first, so a failed test leaks nothing. */
-static void check_text(struct config *c, struct config_errors *e,
-		       const char *text, size_t len, const char *want)
+/* Parse len bytes of text as file "test" into f, made fresh; compare the
+ * errors with want. f is left for the caller to inspect and free; on a
+ * failure it is freed first, so a failed test leaks nothing. */
+static void check_text(struct config_fx *f, const char *text, size_t len,
+		       const char *want)
 {
 	static char got[LOG_MAX];
-	config_init(c);
-	*e = (struct config_errors){0};
-	int n = config_parse_text(c, text, len, "test", e);
-	errors_text(e, got, sizeof(got));
-	int lines = 1;
-	for (size_t i = 0; i < len; i++)
-		lines += text[i] == '\n';
-	const char *insane = errors_insane(e, lines);
-	bool same = (size_t)n == e->n && strcmp(got, want) == 0;
+	config_fx_init(f);
+	int n = config_fx_parse(f, text, len);
+	config_fx_errors_text(&f->e, got, sizeof(got));
+	const char *insane = errors_insane(&f->e, config_fx_lines(text, len));
+	bool same = (size_t)n == f->e.n && strcmp(got, want) == 0;
 	if (!same || insane) {
-		config_finish(c);
-		config_errors_clear(e);
+		config_fx_free(f);
 		fail_msg("errors of:\n%.300s\n-- got (count %d):\n%.2000s-- "
 			 "want:\n%.2000s%s",
 			 text, n, got, want, insane ? insane : "");
@@ -101,11 +76,9 @@ static void check_text(struct config *c, struct config_errors *e,
 
 static void expect_errors(const char *text, const char *want)
 {
-	struct config c;
-	struct config_errors e;
-	check_text(&c, &e, text, strlen(text), want);
-	config_finish(&c);
-	config_errors_clear(&e);
+	struct config_fx f;
+	check_text(&f, text, strlen(text), want);
+	config_fx_free(&f);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -405,13 +378,11 @@ static void test_tags_33_names(void **state)
 	/* 32 names: no error, 32 tags. */
 	char *last = strrchr(text, ' ');
 	strcpy(last, "\n");
-	struct config c;
-	struct config_errors e;
-	check_text(&c, &e, text, strlen(text), "");
-	assert_int_equal(c.ntags, 32);
-	assert_string_equal(c.tag_names[31], "32");
-	config_finish(&c);
-	config_errors_clear(&e);
+	struct config_fx f;
+	check_text(&f, text, strlen(text), "");
+	assert_int_equal(f.c.ntags, 32);
+	assert_string_equal(f.c.tag_names[31], "32");
+	config_fx_free(&f);
 }
 
 /* A bad regular expression: the word, and the C library's reason. */
@@ -454,22 +425,19 @@ static void test_megabyte_line(void **state)
 	o += n;
 	memcpy(text + o, tail, strlen(tail));
 	o += strlen(tail);
-	struct config c;
-	struct config_errors e;
-	check_text(&c, &e, text, o,
+	struct config_fx f;
+	check_text(&f, text, o,
 		   "test:2: line too long (at most 4095 bytes)\n"
 		   "test:4:1: unknown command 'bogus'\n");
-	assert_int_equal(c.settings.border_width, 4);
-	config_finish(&c);
-	config_errors_clear(&e);
+	assert_int_equal(f.c.settings.border_width, 4);
+	config_fx_free(&f);
 
 	/* The same line continued over two: still one error. */
 	memcpy(text + (1 << 19), "\\\n", 2);
-	check_text(&c, &e, text, o,
+	check_text(&f, text, o,
 		   "test:2: line too long (at most 4095 bytes)\n"
 		   "test:5:1: unknown command 'bogus'\n");
-	config_finish(&c);
-	config_errors_clear(&e);
+	config_fx_free(&f);
 }
 
 /* A NUL byte spoils its line only, at its column. */
@@ -481,15 +449,13 @@ static void test_nul_byte(void **state)
 				   "border_width 5\n"
 				   "\0\n"
 				   "gaps inner 2\n";
-	struct config c;
-	struct config_errors e;
-	check_text(&c, &e, text, sizeof(text) - 1,
+	struct config_fx f;
+	check_text(&f, text, sizeof(text) - 1,
 		   "test:2:4: NUL byte in the line\n"
 		   "test:4:1: NUL byte in the line\n");
-	assert_int_equal(c.settings.border_width, 5);
-	assert_int_equal(c.settings.gap_inner, 2);
-	config_finish(&c);
-	config_errors_clear(&e);
+	assert_int_equal(f.c.settings.border_width, 5);
+	assert_int_equal(f.c.settings.gap_inner, 2);
+	config_fx_free(&f);
 }
 
 /* Binary garbage: errors with positions, never a crash. */
@@ -531,14 +497,12 @@ static void test_binary_garbage(void **state)
 			blob[i] = (char)(x >> 24);
 			lines += blob[i] == '\n';
 		}
-		struct config c;
-		struct config_errors e = {0};
-		config_init(&c);
-		int n = config_parse_text(&c, blob, len, "blob", &e);
-		size_t kept = e.n;
-		const char *insane = errors_insane(&e, lines);
-		config_finish(&c);
-		config_errors_clear(&e);
+		struct config_fx f;
+		config_fx_init(&f);
+		int n = config_parse_text(&f.c, blob, len, "blob", &f.e);
+		size_t kept = f.e.n;
+		const char *insane = errors_insane(&f.e, lines);
+		config_fx_free(&f);
 		assert_int_equal((size_t)n, kept);
 		if (insane)
 			fail_msg("round %d: %s", round, insane);
@@ -599,10 +563,7 @@ static const char *tmp_path(struct tmp *t, const char *name)
 static const char *tmp_file(struct tmp *t, const char *name, const char *text)
 {
 	const char *p = tmp_path(t, name);
-	FILE *f = fopen(p, "w");
-	assert_non_null(f);
-	assert_int_equal(fputs(text, f) >= 0, 1);
-	assert_int_equal(fclose(f), 0);
+	config_fx_write_file(p, text);
 	return p;
 }
 
@@ -631,7 +592,7 @@ static void check_file(struct tmp *t, struct config *c, const char *path,
 	config_init(c);
 	int n = config_parse_file(c, path, &e);
 	bool counted = (size_t)n == e.n;
-	errors_text(&e, got, sizeof(got));
+	config_fx_errors_text(&e, got, sizeof(got));
 	config_errors_clear(&e);
 	if (!counted || strcmp(got, expanded) != 0) {
 		config_finish(c);
@@ -851,13 +812,12 @@ static void test_huge_file(void **state)
 static void test_errors_touch_only_the_target(void **state)
 {
 	(void)state;
-	struct config live, c;
-	struct config_errors e = {0};
-	config_init(&live);
+	struct config_fx live, f;
+	config_fx_init(&live);
 	const char *good = "bind Mod4+q quit\nset $v live\nborder_width 6\n";
 	assert_int_equal(
-	    config_parse_text(&live, good, strlen(good), "live", &e), 0);
-	struct settings live_settings = live.settings;
+	    config_parse_text(&live.c, good, strlen(good), "live", &live.e), 0);
+	struct settings live_settings = live.c.settings;
 
 	const char *text = "border_width 5\n"
 			   "bind Mod4+x zoom\n"
@@ -871,31 +831,31 @@ static void test_errors_touch_only_the_target(void **state)
 			   "mouse Mod4+Button1 fling\n"
 			   "set bad value\n"
 			   "exec_always xsetroot\n";
-	config_init(&c);
-	assert_int_equal(config_parse_text(&c, text, strlen(text), "t", &e), 8);
-	assert_int_equal(c.settings.border_width, 5);
-	assert_int_equal(c.settings.gap_inner, 7);
-	assert_int_equal(c.settings.gap_outer, 0);
-	assert_int_equal(c.settings.color_focused, 0xff5e81acu);
-	assert_int_equal(c.ntags, 9);
-	assert_string_equal(c.tag_names[0], "1");
-	assert_int_equal(c.nrules, 0);
-	assert_int_equal(c.modes[0].nbindings, 1);
-	assert_int_equal(c.nmouse, 0);
-	assert_int_equal(c.nvars, 0);
-	assert_int_equal(c.nexec_always, 1);
+	config_fx_init(&f);
+	assert_int_equal(config_parse_text(&f.c, text, strlen(text), "t", &f.e),
+			 8);
+	assert_int_equal(f.c.settings.border_width, 5);
+	assert_int_equal(f.c.settings.gap_inner, 7);
+	assert_int_equal(f.c.settings.gap_outer, 0);
+	assert_int_equal(f.c.settings.color_focused, 0xff5e81acu);
+	assert_int_equal(f.c.ntags, 9);
+	assert_string_equal(f.c.tag_names[0], "1");
+	assert_int_equal(f.c.nrules, 0);
+	assert_int_equal(f.c.modes[0].nbindings, 1);
+	assert_int_equal(f.c.nmouse, 0);
+	assert_int_equal(f.c.nvars, 0);
+	assert_int_equal(f.c.nexec_always, 1);
 
 	/* The live one is as it was. */
-	assert_memory_equal(&live.settings, &live_settings,
+	assert_memory_equal(&live.c.settings, &live_settings,
 			    sizeof(live_settings));
-	assert_int_equal(live.modes[0].nbindings, 1);
-	assert_string_equal(live.modes[0].bindings[0].command, "quit");
-	assert_int_equal(live.nvars, 1);
-	assert_int_equal(live.ntags, 9);
-	assert_int_equal(live.nexec_always, 0);
-	config_finish(&c);
-	config_finish(&live);
-	config_errors_clear(&e);
+	assert_int_equal(live.c.modes[0].nbindings, 1);
+	assert_string_equal(live.c.modes[0].bindings[0].command, "quit");
+	assert_int_equal(live.c.nvars, 1);
+	assert_int_equal(live.c.ntags, 9);
+	assert_int_equal(live.c.nexec_always, 0);
+	config_fx_free(&f);
+	config_fx_free(&live);
 }
 
 /* activate_reload, its log kept off the test's output. */
@@ -922,14 +882,13 @@ static void test_reload_with_errors_keeps_old_config(void **state)
 				 "bind Mod4+x zoom\n"
 				 "border_width 1000\n");
 	struct wm wm;
-	struct config c;
-	struct config_errors e = {0};
+	struct config_fx f;
 	wm_init(&wm);
 	model_add_monitor(&wm.model, (struct rect){0, 0, 1280, 800});
-	config_init(&c);
-	assert_int_equal(config_load(&c, NULL, &e), 0);
-	activate_config(&wm, &c, true);
-	config_finish(&c);
+	config_fx_init(&f);
+	assert_int_equal(config_load(&f.c, NULL, &f.e), 0);
+	activate_config(&wm, &f.c, true);
+	config_fx_free(&f);
 	size_t binds = wm.cfg.modes[0].nbindings;
 	wm.config_path = strdup(p);
 
@@ -948,16 +907,12 @@ static void test_reload_with_errors_keeps_old_config(void **state)
 	assert_string_equal(wm.config_problem, want);
 
 	/* Fixed: the new config is live, the problem gone. */
-	FILE *f = fopen(p, "w");
-	assert_non_null(f);
-	fputs("border_width 9\nbind Mod4+x zoom\n", f);
-	fclose(f);
+	config_fx_write_file(p, "border_width 9\nbind Mod4+x zoom\n");
 	quiet_reload(&wm);
 	assert_int_equal(wm.cfg.settings.border_width, 9);
 	assert_int_equal(wm.cfg.modes[0].nbindings, 1);
 	assert_null(wm.config_problem);
 	wm_finish(&wm);
-	config_errors_clear(&e);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -978,13 +933,12 @@ static void test_default_configs_parse_clean(void **state)
 
 	char path[4096];
 	source_path(path, sizeof(path), "config/config");
-	struct config c;
-	struct config_errors e = {0};
-	config_init(&c);
-	assert_int_equal(config_parse_file(&c, path, &e), 0);
-	assert_int_equal(e.n, 0);
-	assert_true(c.modes[0].nbindings > 40);
-	config_finish(&c);
+	struct config_fx fx;
+	config_fx_init(&fx);
+	assert_int_equal(config_parse_file(&fx.c, path, &fx.e), 0);
+	assert_int_equal(fx.e.n, 0);
+	assert_true(fx.c.modes[0].nbindings > 40);
+	config_fx_free(&fx);
 
 	/* The built-in default is config/config itself. */
 	FILE *f = fopen(path, "rb");
@@ -1009,13 +963,12 @@ static void test_errors_print_format(void **state)
 	memset(text + o, 'x', 5000);
 	o += 5000;
 	o += (size_t)sprintf(text + o, "\nmode m {\n");
-	struct config c;
-	struct config_errors e = {0};
-	config_init(&c);
-	assert_int_equal(config_parse_text(&c, text, o, "my.conf", &e), 5);
+	struct config_fx f;
+	config_fx_init(&f);
+	assert_int_equal(config_parse_text(&f.c, text, o, "my.conf", &f.e), 5);
 	FILE *out = tmpfile();
 	assert_non_null(out);
-	config_errors_print(&e, out);
+	config_errors_print(&f.e, out);
 	char got[4096];
 	rewind(out);
 	size_t n = fread(got, 1, sizeof(got) - 1, out);
@@ -1035,13 +988,12 @@ static void test_errors_print_format(void **state)
 		 "                    ^\n"
 		 "my.conf:5: line too long (at most 4095 bytes)\n"
 		 "my.conf:6: mode is not closed with }\n");
-	config_finish(&c);
-	config_errors_clear(&e);
+	config_fx_free(&f);
 
 	/* Nothing to print, nothing printed. */
 	out = tmpfile();
 	assert_non_null(out);
-	config_errors_print(&e, out);
+	config_errors_print(&f.e, out);
 	assert_int_equal(ftell(out), 0);
 	fclose(out);
 }
@@ -1050,14 +1002,14 @@ static void test_errors_print_format(void **state)
 static void test_errors_print_caret_past_end(void **state)
 {
 	(void)state;
-	struct config c;
-	struct config_errors e = {0};
-	config_init(&c);
+	struct config_fx f;
+	config_fx_init(&f);
 	const char *text = "color focused\n";
-	assert_int_equal(config_parse_text(&c, text, strlen(text), "t", &e), 1);
+	assert_int_equal(config_parse_text(&f.c, text, strlen(text), "t", &f.e),
+			 1);
 	FILE *out = tmpfile();
 	assert_non_null(out);
-	config_errors_print(&e, out);
+	config_errors_print(&f.e, out);
 	char got[1024];
 	rewind(out);
 	size_t n = fread(got, 1, sizeof(got) - 1, out);
@@ -1067,8 +1019,7 @@ static void test_errors_print_caret_past_end(void **state)
 				 "color focused|normal|urgent #RRGGBB[AA]\n"
 				 "    color focused\n"
 				 "                 ^\n");
-	config_finish(&c);
-	config_errors_clear(&e);
+	config_fx_free(&f);
 }
 
 int main(void)

@@ -9,57 +9,32 @@
 #include <cmocka.h>
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
+#include "config_fixture.h"
 #include "rules.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 /* ------------------------------------------------------------------------ */
 
-struct fx {
-	struct config c;
-	struct config_errors e;
-};
-
-static int fx_setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-	if (!f)
-		return -1;
-	config_init(&f->c);
-	*state = f;
-	return 0;
-}
-
-static int fx_teardown(void **state)
-{
-	struct fx *f = *state;
-	config_finish(&f->c);
-	config_errors_clear(&f->e);
-	free(f);
-	return 0;
-}
+/* The fixture (config_fixture.h): a struct config_fx per test, f->c
+ * parsed into, f->e the errors of the last parse. */
 
 /* Parse text into the fixture's config, expecting no error. */
-static void parse(struct fx *f, const char *text)
+static void parse(struct config_fx *f, const char *text)
 {
-	config_errors_clear(&f->e);
-	int n = config_parse_text(&f->c, text, strlen(text), "test", &f->e);
-	if (n)
-		fail_msg("'%s': %d errors, the first at %d:%d: %s", text, n,
-			 f->e.v[0].line, f->e.v[0].col, f->e.v[0].message);
+	config_fx_parse_ok(f, text);
 }
 
 /* Parse one line, expecting exactly one error at col with message msg
  * (NULL: any message); no rule is added. */
-static void parse_err(struct fx *f, const char *line, int col, const char *msg)
+static void parse_err(struct config_fx *f, const char *line, int col,
+		      const char *msg)
 {
 	size_t before = f->c.nrules;
-	config_errors_clear(&f->e);
-	int n = config_parse_text(&f->c, line, strlen(line), "test", &f->e);
+	int n = config_fx_parse(f, line, strlen(line));
 	if (n != 1)
 		fail_msg("'%s': %d errors, want 1", line, n);
 	if (f->e.v[0].col != col)
@@ -77,7 +52,8 @@ static struct rule_subject win(const char *class_name, const char *instance,
 	return (struct rule_subject){class_name, instance, title, role, type};
 }
 
-static struct rule_result apply(const struct fx *f, struct rule_subject s)
+static struct rule_result apply(const struct config_fx *f,
+				struct rule_subject s)
 {
 	struct rule_result r;
 	memset(&r, 0x5a, sizeof(r));
@@ -103,7 +79,7 @@ static void assert_untouched(struct rule_result r)
 
 static void test_no_rules(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	assert_int_equal(f->c.nrules, 0);
 	assert_untouched(apply(f, NORMAL("XTerm")));
 	/* A window with no properties at all. */
@@ -112,7 +88,7 @@ static void test_no_rules(void **state)
 
 static void test_no_match_leaves_result(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule class=^XTerm$ tags=3 floating fullscreen monitor=2 "
 		 "focus=no\n");
 	assert_untouched(apply(f, NORMAL("Firefox")));
@@ -122,7 +98,7 @@ static void test_no_match_leaves_result(void **state)
 /* The example: class=^XTerm$ goes to tag 3. */
 static void test_class_anchored(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule class=^XTerm$ tags=3\n");
 	assert_int_equal(f->c.nrules, 1);
 	struct rule_result r = apply(f, NORMAL("XTerm"));
@@ -140,7 +116,7 @@ static void test_class_anchored(void **state)
 
 static void test_class_unanchored(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule class=Term floating\n");
 	assert_int_equal(apply(f, NORMAL("XTerm")).floating, 1);
 	assert_int_equal(apply(f, NORMAL("UXTerm")).floating, 1);
@@ -151,7 +127,7 @@ static void test_class_unanchored(void **state)
 /* POSIX extended syntax: alternation, groups, + and intervals. */
 static void test_extended_syntax(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule class=^(Firefox|Chromium)$ tags=2\n"
 		 "rule 'title=^[0-9]+ items?$' floating\n"
 		 "rule instance=^a{2,3}$ fullscreen\n"
@@ -184,7 +160,7 @@ static void test_extended_syntax(void **state)
 
 static void test_each_field(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule instance=^navigator$ tags=1\n"
 		 "rule title=Picture-in-Picture floating\n"
 		 "rule role=^pop-up$ fullscreen\n");
@@ -212,7 +188,7 @@ static void test_each_field(void **state)
 /* A missing property is the empty string: ^$ matches it, a word not. */
 static void test_missing_property(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule role=^$ tags=2\n"
 		 "rule title=. floating\n");
 	struct rule_result r = apply(f, win("x", NULL, NULL, NULL, WT_NORMAL));
@@ -226,7 +202,7 @@ static void test_missing_property(void **state)
 /* Every match of one rule must hold. */
 static void test_matches_all_hold(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule class=^Gimp$ title=^Layers$ type=utility floating\n");
 	assert_int_equal(
 	    apply(f, win("Gimp", NULL, "Layers", NULL, WT_UTILITY)).floating,
@@ -245,7 +221,7 @@ static void test_matches_all_hold(void **state)
 
 static void test_window_types(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule type=dialog floating\n");
 	assert_int_equal(
 	    apply(f, win("x", NULL, NULL, NULL, WT_DIALOG)).floating, 1);
@@ -274,7 +250,7 @@ static void test_window_types(void **state)
 
 static void test_tags_by_name_number_and_all(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "tags web mail irc code\n"
 		 "rule class=^a$ tags=mail\n"
 		 "rule class=^b$ tags=3\n"
@@ -296,7 +272,7 @@ static void test_tags_by_name_number_and_all(void **state)
 /* A tag named like a number is found by its name first. */
 static void test_tags_numeric_names(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "tags 3 2 1\n"
 		 "rule class=^a$ tags=1\n");
 	assert_int_equal(apply(f, NORMAL("a")).tags, 0x4);
@@ -305,7 +281,7 @@ static void test_tags_numeric_names(void **state)
 /* With 32 tags, all is every bit and 32 is the last. */
 static void test_tags_32(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	char line[256];
 	size_t o = (size_t)snprintf(line, sizeof(line), "tags");
 	for (int i = 1; i <= 32; i++)
@@ -323,7 +299,7 @@ static void test_tags_32(void **state)
  * what it says itself. */
 static void test_later_rules_override(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule class=^x$ tags=1 floating monitor=1\n"
 		 "rule class=^x$ tags=2\n"
 		 "rule class=x fullscreen\n"
@@ -348,7 +324,7 @@ static void test_later_rules_override(void **state)
 /* floating=no after a rule that floats: the later one wins. */
 static void test_floating_no_overrides(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule type=dialog floating\n"
 		 "rule class=^Gimp$ floating=no\n");
 	assert_int_equal(
@@ -366,7 +342,7 @@ static void test_floating_no_overrides(void **state)
 
 static void test_yes_no_words(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	const char *yes[] = {"yes", "on", "true"};
 	const char *no[] = {"no", "off", "false"};
 	for (size_t i = 0; i < 3; i++) {
@@ -392,22 +368,20 @@ static void test_yes_no_words(void **state)
  * `smart_gaps 1` can write `floating=1`. */
 static void test_yes_no_same_as_settings(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	const char *words[] = {"yes", "on",    "true", "1",	"no",
 			       "off", "false", "0",    "maybe", "Y"};
 	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
 		char setting[64], rule[64];
-		struct config c;
-		struct config_errors e = {0};
+		struct config_fx g;
 		snprintf(setting, sizeof(setting), "smart_gaps %s\n", words[i]);
 		snprintf(rule, sizeof(rule), "rule class=a floating=%s\n",
 			 words[i]);
-		config_init(&c);
-		int s =
-		    config_parse_text(&c, setting, strlen(setting), "t", &e);
-		int r = config_parse_text(&c, rule, strlen(rule), "t", &e);
-		config_finish(&c);
-		config_errors_clear(&e);
+		config_fx_init(&g);
+		int s = config_parse_text(&g.c, setting, strlen(setting), "t",
+					  &g.e);
+		int r = config_parse_text(&g.c, rule, strlen(rule), "t", &g.e);
+		config_fx_free(&g);
 		if ((s == 0) != (r == 0))
 			fail_msg("'%s': smart_gaps %s, a rule %s", words[i],
 				 s ? "refuses it" : "takes it",
@@ -418,7 +392,7 @@ static void test_yes_no_same_as_settings(void **state)
 
 static void test_focus_no_and_nofocus(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule class=^a$ focus=no\n"
 		 "rule class=^b$ nofocus\n"
 		 "rule class=^c$ focus\n"
@@ -436,7 +410,7 @@ static void test_focus_no_and_nofocus(void **state)
 
 static void test_fullscreen(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule class=^mpv$ fullscreen\n"
 		 "rule class=^mpv$ title=small fullscreen=no\n");
 	assert_int_equal(apply(f, NORMAL("mpv")).fullscreen, 1);
@@ -448,7 +422,7 @@ static void test_fullscreen(void **state)
 /* monitor=N counts from 1 in the file and is kept from 0. */
 static void test_monitor(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule class=^a$ monitor=2\n"
 		 "rule class=^b$ monitor=1\n"
 		 "rule class=^c$ monitor=64\n");
@@ -472,7 +446,7 @@ static void test_monitor(void **state)
 /* Quotes keep blanks in a regex; a variable may hold one. */
 static void test_quoted_regex_and_variables(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule \"title=^My Window$\" floating\n"
 		 "rule title=\"^Other Window$\" tags=2\n"
 		 "set $term ^(XTerm|URxvt)$\n"
@@ -489,7 +463,7 @@ static void test_quoted_regex_and_variables(void **state)
 /* The words may come in any order: actions before matches. */
 static void test_word_order(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule floating tags=2 class=^a$\n");
 	struct rule_result r = apply(f, NORMAL("a"));
 	assert_int_equal(r.floating, 1);
@@ -499,7 +473,7 @@ static void test_word_order(void **state)
 /* A rule with an error adds nothing, not even its good words. */
 static void test_bad_rule_adds_nothing(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, "rule class=^a$ tags=2\n");
 	parse_err(f, "rule class=^b$ tags=3 sticky\n", 23, NULL);
 	parse_err(f, "rule class=( tags=3\n", 6, NULL);
@@ -515,7 +489,7 @@ static void test_bad_rule_adds_nothing(void **state)
  * is touched. */
 static void test_default_config_rules(void **state)
 {
-	struct fx *f = *state;
+	struct config_fx *f = *state;
 	parse(f, ctile_default_config);
 	struct rule_result r =
 	    apply(f, win("Gimp", "gimp", "Open", NULL, WT_DIALOG));
@@ -529,7 +503,8 @@ static void test_default_config_rules(void **state)
 
 int main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, fx_setup, fx_teardown)
+#define T(f)                                                                   \
+	cmocka_unit_test_setup_teardown(f, config_fx_setup, config_fx_teardown)
 	const struct CMUnitTest tests[] = {
 	    T(test_no_rules),
 	    T(test_no_match_leaves_result),
