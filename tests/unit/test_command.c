@@ -298,15 +298,19 @@ static bool junk_all(struct wm *wm, bool with_spawn, char *why, size_t len)
 		bool spawns = strcmp(name, "spawn") == 0;
 		if (spawns && !with_spawn)
 			continue;
+		/* exec and exec_always start programs too: junk ones, whose
+		 * shells complain on stderr. */
+		bool starts = spawns || !strcmp(name, "exec") ||
+			      !strcmp(name, "exec_always");
 		for (size_t j = 0; j < sizeof(junk_args) / sizeof(*junk_args);
 		     j++) {
 			char line[512], err[256] = "";
 			int col = -1;
 			snprintf(line, sizeof(line), "%s %s", name,
 				 junk_args[j]);
-			int saved = spawns ? stderr_off() : -1;
+			int saved = starts ? stderr_off() : -1;
 			bool ok = command_run(wm, line, err, sizeof(err), &col);
-			if (spawns)
+			if (starts)
 				stderr_on(saved);
 			if (!ok && err[0] == '\0') {
 				snprintf(why, len, "'%.80s' failed silently",
