@@ -64,13 +64,16 @@ static bool intern_atoms(struct xconn *x)
 	return xcb_ewmh_init_atoms_replies(&x->ewmh, ewmh, NULL) && ok;
 }
 
+/* What ctile selects on the root window. */
+#define ROOT_EVENT_MASK                                                        \
+	(XCB_EVENT_MASK_SUBSTRUCTURE_REDIRECT |                                \
+	 XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY |                                  \
+	 XCB_EVENT_MASK_STRUCTURE_NOTIFY | XCB_EVENT_MASK_PROPERTY_CHANGE |    \
+	 XCB_EVENT_MASK_ENTER_WINDOW)
+
 bool x_become_wm(struct xconn *x, char *err, size_t len)
 {
-	uint32_t mask = XCB_EVENT_MASK_SUBSTRUCTURE_REDIRECT |
-			XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY |
-			XCB_EVENT_MASK_STRUCTURE_NOTIFY |
-			XCB_EVENT_MASK_PROPERTY_CHANGE |
-			XCB_EVENT_MASK_ENTER_WINDOW;
+	uint32_t mask = ROOT_EVENT_MASK;
 	xcb_generic_error_t *e = xcb_request_check(
 	    x->conn, xcb_change_window_attributes_checked(
 			 x->conn, x->root, XCB_CW_EVENT_MASK, &mask));
@@ -187,6 +190,34 @@ static void configure(struct xconn *x, struct client *c, int bw)
 	c->x.configured = true;
 }
 
+/* The maps, unmaps and configures of a switch would each send ctile a
+ * MapNotify, UnmapNotify or ConfigureNotify it has no use for: the server
+ * spends time making them (2N events to switch N windows) before the
+ * screen is final. So x_apply sends them with the root's SubstructureNotify
+ * off; the server grab around it makes sure no other client's unmap or
+ * destroy comes in meanwhile and goes unseen. */
+static void quiet(struct xconn *x)
+{
+	if (x->quiet)
+		return;
+	uint32_t mask = ROOT_EVENT_MASK & ~XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY;
+	xcb_grab_server(x->conn);
+	xcb_change_window_attributes(x->conn, x->root, XCB_CW_EVENT_MASK,
+				     &mask);
+	x->quiet = true;
+}
+
+static void quiet_end(struct xconn *x)
+{
+	if (!x->quiet)
+		return;
+	uint32_t mask = ROOT_EVENT_MASK;
+	xcb_change_window_attributes(x->conn, x->root, XCB_CW_EVENT_MASK,
+				     &mask);
+	xcb_ungrab_server(x->conn);
+	x->quiet = false;
+}
+
 static void show(struct xconn *x, struct client *c)
 {
 	enter_note(x, xcb_map_window(x->conn, c->id).sequence);
@@ -197,7 +228,8 @@ static void hide(struct xconn *x, struct client *c)
 {
 	enter_note(x, xcb_unmap_window(x->conn, c->id).sequence);
 	c->x.mapped = false;
-	c->x.ignore_unmaps++;
+	if (!x->quiet)
+		c->x.ignore_unmaps++;
 }
 
 /* WM_STATE follows the map state: Normal when shown, Iconic when hidden
@@ -247,22 +279,27 @@ void x_apply(struct wm *wm)
 			int bw = c->want_border;
 			if (!c->x.configured || c->x.border != bw ||
 			    !rect_equal(c->want, c->x.geom)) {
+				quiet(x);
 				configure(x, c, bw);
 				/* Fullscreen covers the bar too. */
 				if (c->fullscreen)
 					raise_window(x, c->id);
 			}
 			if (!c->x.mapped) {
+				quiet(x);
 				show(x, c);
 				mapped_any = true;
 			}
 		}
 		for (struct client *c = mon->clients; c; c = c->next)
-			if (!c->want_visible && c->x.mapped)
+			if (!c->want_visible && c->x.mapped) {
+				quiet(x);
 				hide(x, c);
+			}
 		if (mapped_any)
 			restack_floating(x, mon);
 	}
+	quiet_end(x);
 	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
 		update_wm_states(x, mon);
 }

@@ -131,6 +131,9 @@ struct xconn {
 	unsigned held_dirty; /* the dirty bits held back */
 	bool barrier_wanted; /* windows came since the last barrier */
 	bool barrier_out;    /* a FETCH_BARRIER is on its way */
+	/* x_apply's requests are under way with the root's
+	 * SubstructureNotify off, inside a server grab (x.c). */
+	bool quiet;
 	/* This turn's focus change came from the mouse. */
 	bool focus_by_pointer;
 	struct {

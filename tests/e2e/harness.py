@@ -279,8 +279,12 @@ class XConn:
     def prop(self, wid, name, type=X.AnyPropertyType):
         """(type name, format, value) of a property, None if absent or the
         window is gone."""
+        # One request for the whole value: read in two parts, a value that
+        # shrinks in between (ctile rewriting _NET_CLIENT_LIST) is a
+        # BadValue.
         try:
-            p = self.win(wid).get_full_property(self.atom(name), type)
+            p = self.win(wid).get_full_property(self.atom(name), type,
+                                                sizehint=1 << 16)
         except (error.BadWindow, error.BadMatch):
             return None
         if p is None:

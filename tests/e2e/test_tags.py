@@ -222,3 +222,36 @@ def test_bindings_follow_a_keymap_change(wm):
     wm.key("super+shift+3")  # no window: nothing to move, nothing breaks
     wm.key("super+1")
     assert wm.viewed() == 0b1
+
+
+def test_windows_that_go_away_while_views_switch(wm):
+    """Windows that their clients destroy or withdraw while views switch
+    back and forth (ctile hides and shows windows with the root's
+    SubstructureNotify off, inside a server grab) must still be seen to go;
+    every other window stays managed and shown on its tag."""
+    c = wm.client()
+    ones = [c.create(title=f"one-{i}") for i in range(8)]
+    wm.key("super+2")
+    twos = [c.create(title=f"two-{i}") for i in range(8)]
+    for w in ones + twos:
+        wm.wait_managed(w)
+    goners = ones[::2] + twos[::2]
+    for i, w in enumerate(goners):
+        # Each goes in the same flush as a switch request, so it races
+        # the switch it causes.
+        c.send_root_message("_NET_CURRENT_DESKTOP", [i % 2], sync=None)
+        if i % 2:
+            c.destroy(w, sync=None)
+        else:
+            c.withdraw(w, sync=None)
+        c.flush()
+    for w in goners:
+        wm.wait_unmanaged(w)
+    keepers = ones[1::2] + twos[1::2]
+    assert sorted(wm.managed()) == sorted(keepers)
+    wm.assert_healthy(keepers)
+    wm.key("super+2")
+    for w in twos[1::2]:
+        assert wm.shown(w), f"window 0x{w:x} is not shown on its tag"
+    for w in ones[1::2]:
+        assert wm.hidden(w), f"window 0x{w:x} is shown off its tag"
