@@ -4,8 +4,15 @@
  * (get-sink-volume and get-sink-mute, in a second child). Nothing polls.
  *
  * A widget has one fd for the loop to poll: it is an epoll set holding the
- * subscription's pipe, the query's pipe and a timerfd (the retry back-off,
- * the query's time limit), so all three wake the loop and none blocks. */
+ * subscription's pipe, the query's pipe, a timerfd (the retry back-off,
+ * the query's time limit) and, while there is no server, an inotify fd
+ * waiting for its socket, so all of them wake the loop and none blocks.
+ *
+ * Without a server an idle desktop must stay asleep: when the server's
+ * socket file is missing the widget waits for it to appear (no timer);
+ * when it is there but nobody answers (a server starting, a stale socket)
+ * it tries again with a back-off; without pactl only a click (or a config
+ * reload, which makes the widgets anew) tries again. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +24,7 @@
 #include "log.h"
 #include "pactl.h"
 #include "proc.h"
+#include "pulse_socket.h"
 #include "spawn.h"
 #include "text_widget.h"
 
@@ -35,8 +43,15 @@ enum volume_state {
 	VOLUME_OK,	  /* volume and muted are known */
 	VOLUME_NO_SINK,	  /* a server, but no default sink */
 	VOLUME_NO_SERVER, /* the subscription ended: retrying */
-	VOLUME_NO_PACTL,  /* pactl is not installed: retrying */
+	VOLUME_NO_PACTL,  /* pactl is not installed: a click retries */
 	VOLUME_BROKEN,	  /* no fds to work with */
+};
+
+/* How the widget tries again after trouble. */
+enum volume_retry {
+	RETRY_BY_CLICK,	 /* no pactl: it seldom comes by itself */
+	RETRY_BY_TIMER,	 /* the back-off, RETRY_FIRST_MS up to RETRY_MAX_MS */
+	RETRY_BY_SOCKET, /* when the server's socket file appears */
 };
 
 struct volume {
@@ -54,6 +69,10 @@ struct volume {
 	int volume;
 	bool muted;
 	bool said; /* the current trouble was logged */
+	enum volume_retry said_how;
+	/* Where the server's socket is; "": not one file to wait for. */
+	char socket[PATH_MAX];
+	struct pulse_watch watch; /* waiting for socket to appear */
 };
 
 /* -- options */
@@ -78,6 +97,7 @@ static void volume_free(struct volume *v)
 		close(v->epoll);
 	if (v->timer >= 0)
 		close(v->timer);
+	pulse_watch_stop(&v->watch);
 	proc_stop(&v->sub);
 	proc_stop(&v->query);
 	free(v->format);
@@ -123,7 +143,8 @@ static void *volume_create(const struct widget_args *a, char **error)
 			     .query = {.out = -1, .in = -1},
 			     .retry_at = -1,
 			     .query_until = -1,
-			     .retry_ms = RETRY_FIRST_MS};
+			     .retry_ms = RETRY_FIRST_MS,
+			     .watch = PULSE_WATCH_NONE};
 	*error = NULL;
 	if (!widget_arg_int(a, "step", 5, 1, &v->step, error) ||
 	    !widget_arg_int(a, "max", 100, 0, &v->max, error) ||
@@ -213,30 +234,94 @@ static void query_start(struct volume *v, int64_t now)
 	arm_timer(v);
 }
 
-/* Trouble: say so once, not at every retry, and try again later. */
-static void trouble(struct volume *v, enum volume_state state, int64_t now)
+static void stop_watch(struct volume *v)
 {
-	end_pactl(v, &v->query);
-	end_pactl(v, &v->sub);
-	v->query_again = false;
-	v->query_until = -1;
-	if (state != v->state || !v->said)
-		log_warn("volume: %s; trying again every %d s at most",
-			 state == VOLUME_NO_PACTL ? "pactl is not installed"
-						  : "no sound server (pactl "
-						    "subscribe ended)",
-			 RETRY_MAX_MS / 1000);
-	v->said = true;
-	v->state = state;
+	if (v->watch.fd >= 0)
+		epoll_ctl(v->epoll, EPOLL_CTL_DEL, v->watch.fd, NULL);
+	pulse_watch_stop(&v->watch);
+}
+
+/* No socket file, so no server: the kernel says when one comes, which
+ * costs nothing meanwhile. False if that cannot be known this way (the
+ * file is there, or the path cannot be watched): then a timer. */
+static bool watch_socket(struct volume *v)
+{
+	if (!v->socket[0] ||
+	    pulse_watch_start(&v->watch, v->socket) != PULSE_WAIT_WAITING) {
+		pulse_watch_stop(&v->watch);
+		return false;
+	}
+	struct epoll_event ev = {.events = EPOLLIN, .data.fd = v->watch.fd};
+	if (epoll_ctl(v->epoll, EPOLL_CTL_ADD, v->watch.fd, &ev) < 0) {
+		pulse_watch_stop(&v->watch);
+		return false;
+	}
+	log_debug("volume: watching %.*s for %s", (int)v->watch.dir_len,
+		  v->watch.path, v->watch.path);
+	return true;
+}
+
+static void retry_by_timer(struct volume *v, int64_t now)
+{
 	v->retry_at = now + v->retry_ms;
 	v->retry_ms =
 	    v->retry_ms * 2 > RETRY_MAX_MS ? RETRY_MAX_MS : v->retry_ms * 2;
 	arm_timer(v);
 }
 
+static enum volume_retry retry_later(struct volume *v, enum volume_state state,
+				     int64_t now)
+{
+	if (state == VOLUME_NO_PACTL)
+		return RETRY_BY_CLICK;
+	if (watch_socket(v))
+		return RETRY_BY_SOCKET;
+	retry_by_timer(v, now);
+	return RETRY_BY_TIMER;
+}
+
+/* Said once per trouble, not at every retry; how the retry comes may
+ * change meanwhile (the socket goes or comes), which only debug says. */
+static void say_trouble(struct volume *v, enum volume_state state,
+			enum volume_retry how)
+{
+	char when[PATH_MAX + 64];
+	if (how == RETRY_BY_CLICK)
+		snprintf(when, sizeof(when),
+			 "click the widget or reload the config to try again");
+	else if (how == RETRY_BY_SOCKET)
+		snprintf(when, sizeof(when), "trying again when %s appears",
+			 v->socket);
+	else
+		snprintf(when, sizeof(when), "trying again every %d s at most",
+			 RETRY_MAX_MS / 1000);
+	if (state != v->state || !v->said)
+		log_warn("volume: %s; %s",
+			 state == VOLUME_NO_PACTL ? "pactl is not installed"
+						  : "no sound server (pactl "
+						    "subscribe ended)",
+			 when);
+	else if (how != v->said_how)
+		log_debug("volume: now %s", when);
+	v->said = true;
+	v->said_how = how;
+}
+
+/* Trouble: say so and try again later. */
+static void trouble(struct volume *v, enum volume_state state, int64_t now)
+{
+	end_pactl(v, &v->query);
+	end_pactl(v, &v->sub);
+	v->query_again = false;
+	v->query_until = -1;
+	say_trouble(v, state, retry_later(v, state, now));
+	v->state = state;
+}
+
 static void subscribe(struct volume *v, int64_t now)
 {
 	v->retry_at = -1;
+	stop_watch(v);
 	if (!pactl_installed()) {
 		trouble(v, VOLUME_NO_PACTL, now);
 		return;
@@ -320,6 +405,8 @@ static bool volume_update(void *self, const struct bar_ctx *ctx)
 		log_error("volume: cannot poll: %s", strerror(errno));
 		v->state = VOLUME_BROKEN;
 	} else {
+		if (!pulse_socket_path_here(v->socket, sizeof(v->socket)))
+			v->socket[0] = '\0';
 		subscribe(v, ctx->now_ms);
 	}
 	return volume_show(v);
@@ -349,6 +436,28 @@ static bool read_events(struct volume *v, bool *wanted)
 	return alive;
 }
 
+/* Something changed on the way to the server's socket. */
+static void socket_changed(struct volume *v, int64_t now)
+{
+	size_t was = v->watch.dir_len;
+	enum pulse_wait w = pulse_watch_read(&v->watch);
+	if (w == PULSE_WAIT_WAITING) {
+		if (v->watch.dir_len != was)
+			log_debug("volume: watching %.*s for %s",
+				  (int)v->watch.dir_len, v->watch.path,
+				  v->watch.path);
+	} else if (w == PULSE_WAIT_THERE) {
+		/* A server starting: its back-off starts afresh. */
+		log_debug("volume: %s appeared", v->socket);
+		v->retry_ms = RETRY_FIRST_MS;
+		subscribe(v, now);
+	} else {
+		stop_watch(v);
+		retry_by_timer(v, now);
+		say_trouble(v, v->state, RETRY_BY_TIMER);
+	}
+}
+
 /* Everything readable is read: the epoll set is level triggered, and what
  * is left would wake the loop again at once. */
 static bool volume_readable(void *self, int64_t now)
@@ -374,6 +483,8 @@ static bool volume_readable(void *self, int64_t now)
 			query_start(v, now);
 	} else if (v->retry_at >= 0 && now >= v->retry_at) {
 		subscribe(v, now);
+	} else if (v->watch.fd >= 0) {
+		socket_changed(v, now);
 	}
 	return volume_show(v);
 }
@@ -382,6 +493,13 @@ static void run_click(const char *cmd)
 {
 	log_debug("volume: running %s", cmd);
 	spawn(cmd);
+}
+
+/* In trouble, and no try in progress (one starts with the subscription). */
+static bool trouble_waits(const struct volume *v)
+{
+	return !v->sub.pid &&
+	       (v->state == VOLUME_NO_SERVER || v->state == VOLUME_NO_PACTL);
 }
 
 static void volume_click(void *self, struct wm *wm, int button, int x,
@@ -393,8 +511,9 @@ static void volume_click(void *self, struct wm *wm, int button, int x,
 	bool live = v->state == VOLUME_OK || v->state == VOLUME_NO_SINK;
 	if (button == 1 && live) {
 		run_click("pactl set-sink-mute @DEFAULT_SINK@ toggle");
-	} else if (button == 1 && v->retry_at >= 0) {
+	} else if (button == 1 && trouble_waits(v)) {
 		/* Trying again now is what a click on the trouble asks. */
+		log_debug("volume: clicked: trying again");
 		v->retry_ms = RETRY_FIRST_MS;
 		v->retry_at = 0;
 		arm_timer(v);

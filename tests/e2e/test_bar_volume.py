@@ -1,6 +1,9 @@
 """The volume widget against a real PulseAudio server with a null sink: it
 follows `pactl set-sink-volume` and mute, scrolling and clicking change the
-server's volume, and without a server (or without pactl) it says so.
+server's volume, and without a server (or without pactl) it says so, and
+tries again without waking ctile for nothing: when the server's socket
+appears, by a back-off while a socket nobody answers on is there, and for
+pactl only when clicked.
 
 Each test runs its own pulseaudio in a runtime dir of its own and points
 ctile at it with PULSE_SERVER (so nothing autospawns a server, and tests run
@@ -10,8 +13,10 @@ names each new text, and checked on screen by the bar's pixels."""
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +31,10 @@ DEFAULT = (harness.REPO / "config" / "config").read_text()
 CONFIG = DEFAULT + "\n# added by the test\nbar right volume\n"
 
 NO_SERVER_WARNING = "volume: no sound server"
+# Logged (debug) at each try to reach the server.
+ATTEMPT = "volume: listening: pactl subscribe"
+# The widget's first retry by timer comes this long after the trouble.
+RETRY_FIRST_S = 2
 
 
 def shown(text):
@@ -241,39 +250,110 @@ def test_scroll_and_click_change_the_server(make_wm, pulse):
     assert not pulse.muted()
 
 
-def test_no_sound_server_then_one_comes(make_wm, pulse):
-    """No server: "no sound server", said once in the log however often
-    the widget tries again (with a back-off). A click tries again at once,
-    and finds the server that came meanwhile."""
-    d = session(make_wm, pulse.server)  # nothing listens there yet
+def watching(directory, sock):
+    """The debug log line of the widget waiting in directory for sock."""
+    return f"volume: watching {directory} for {sock}"
+
+
+def assert_no_retry(d, log, seconds=RETRY_FIRST_S + 0.5):
+    """For longer than the first step of the back-off, the widget tries
+    nothing by itself. Checked after each round trip through ctile, so a
+    retry fails the test as soon as it is logged."""
+    before = log.count(ATTEMPT)
+    end = time.monotonic() + seconds
+
+    def quiet_till_the_end():
+        assert log.count(ATTEMPT) == before, "the widget tried again by itself"
+        return time.monotonic() >= end
+    d.wait_until(quiet_till_the_end, "the window to pass",
+                 timeout=seconds + harness.CLIENT_TIMEOUT)
+
+
+def test_no_sound_server_waits_for_its_socket(make_wm, pulse):
+    """No server and no socket file: "no sound server", said once, and no
+    retry by timer: the widget waits for the socket to appear (inotify) and
+    takes the server that comes by itself, without a click."""
+    d = session(make_wm, pulse.server)  # pulse.dir is there, pulse/ is not
+    log = Log(d)
+    log.wait(watching(pulse.dir, pulse.socket))
+    log.wait(shown("no sound server"))
+    none = bar_pixels(d)
+    assert f"{NO_SERVER_WARNING} (pactl subscribe ended); trying again " \
+        f"when {pulse.socket} appears" in d.log_text()
+
+    # The wait follows the directories on the way as they come and go.
+    (pulse.dir / "pulse").mkdir(mode=0o700)
+    log.wait(watching(pulse.dir / "pulse", pulse.socket))
+    (pulse.dir / "pulse").rmdir()
+    log.wait(watching(pulse.dir, pulse.socket))
+    assert_no_retry(d, log)
+    assert log.count(ATTEMPT) == 1, "the widget tried again meanwhile"
+
+    pulse.start()  # no click
+    log.wait(shown("vol 100%"))
+    assert bar_pixels(d) != none, "the bar did not change"
+    assert log.count(ATTEMPT) == 2
+    assert log.count(NO_SERVER_WARNING) == 1
+
+
+def test_stale_socket_backs_off_then_a_click(make_wm, pulse):
+    """A socket file nobody listens on (a server gone without removing it,
+    or one starting): the file will not appear, so the widget tries again
+    by timer, with a back-off, and says so once. A click tries again at
+    once and finds the server that came meanwhile."""
+    (pulse.dir / "pulse").mkdir(mode=0o700)
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(pulse.socket))  # bound, never listening
+    d = session(make_wm, pulse.server)
     log = Log(d)
     log.wait(shown("no sound server"))
     none = bar_pixels(d)
     # The first retry comes after 2 s; the second would be 4 s later.
-    attempts = "volume: listening: pactl subscribe"
-    d.wait_until(lambda: log.count(attempts) >= 2,
-                 "the widget to try again")
-    assert log.count(attempts) == 2, "the widget retries without a back-off"
+    d.wait_until(lambda: log.count(ATTEMPT) >= 2, "the widget to try again")
+    assert log.count(ATTEMPT) == 2, "the widget retries without a back-off"
     assert log.count(NO_SERVER_WARNING) == 1, \
         "no sound server is logged at every retry"
+    text = d.log_text()
+    assert f"{NO_SERVER_WARNING} (pactl subscribe ended); trying again " \
+        "every 60 s at most" in text
+    assert "volume: watching" not in text
 
-    pulse.start()
+    pulse.start()  # it replaces the stale socket
     x, y = widget_spot(d)
     d.click(x, y, button=1)
     log.wait(shown("vol 100%"))
     assert bar_pixels(d) != none, "the bar did not change"
+    assert log.count(ATTEMPT) == 3
 
 
 def test_no_pactl(xvfb, tmp_path):
-    """Without pactl on PATH the widget says so instead of failing."""
+    """Without pactl on PATH the widget says so instead of failing, and
+    does not look for it again until clicked: a pactl put on PATH later is
+    found by the click."""
     cfg = tmp_path / "config"
     cfg.write_text(CONFIG)
     env = dict(xvfb.env)
-    xvfb.env.update(PATH=str(tmp_path / "empty-bin"), CTILE_LOG="debug",
+    bin_dir = tmp_path / "empty-bin"
+    xvfb.env.update(PATH=str(bin_dir), CTILE_LOG="debug",
                     PULSE_SERVER=f"unix:{tmp_path}/none")
     try:
         xvfb.start_ctile("-c", str(cfg))
     finally:
         xvfb.env = env  # the test's own commands find their programs
-    Log(xvfb).wait(shown("no pactl"))
-    assert "volume: pactl is not installed" in xvfb.log_text()
+    log = Log(xvfb)
+    log.wait(shown("no pactl"))
+    assert "volume: pactl is not installed; click the widget or reload " \
+        "the config to try again" in xvfb.log_text()
+
+    pactl = shutil.which("pactl")
+    assert pactl, "pactl is not installed (scripts/deps.sh check)"
+    bin_dir.mkdir()
+    (bin_dir / "pactl").symlink_to(pactl)
+    assert_no_retry(xvfb, log)
+    assert log.count(ATTEMPT) == 0
+
+    x, y = widget_spot(xvfb)
+    xvfb.click(x, y, button=1)
+    log.wait(ATTEMPT)
+    log.wait(shown("no sound server"))  # nothing at tmp_path/none
+    assert log.count("volume: pactl is not installed") == 1
