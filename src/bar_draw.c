@@ -23,8 +23,13 @@ bool bar_update(struct wm *wm, struct bar *b, unsigned dirty, int64_t now)
 			if (!due)
 				continue;
 			changed |= w->ops->update(w->self, &ctx);
+			/* Now, not when this turn began: the updates before
+			 * took time, and a wake-up on a wall-clock tick
+			 * computed from an old now would come that much early
+			 * (and apart from the other widgets on that tick). */
 			if (timed)
-				w->wake = w->ops->next_wakeup_ms(w->self, now);
+				w->wake = w->ops->next_wakeup_ms(w->self,
+								 bar_now_ms());
 		}
 	const char *problem = wm->config_problem ? wm->config_problem : "";
 	changed |= text_cache_set(&b->problem, problem);

@@ -314,6 +314,7 @@ static void trouble(struct volume *v, enum volume_state state, int64_t now)
 	end_pactl(v, &v->sub);
 	v->query_again = false;
 	v->query_until = -1;
+	arm_timer(v); /* the query's limit is no more: no wake-up for it */
 	say_trouble(v, state, retry_later(v, state, now));
 	v->state = state;
 }
