@@ -91,6 +91,10 @@ void loop_refresh(struct wm *wm)
 		x_apply_focus(wm);
 	x_moves_done(x);
 	ewmh_publish(wm, dirty);
+	/* What the user waits for goes out now: the server shows it while
+	 * ctile draws the bar. */
+	if (dirty & (DIRTY_ARRANGE | DIRTY_FOCUS))
+		xcb_flush(x->conn);
 	bar_refresh(wm, dirty);
 	stats_publish(wm);
 	if (!holding)
