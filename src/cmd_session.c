@@ -17,6 +17,7 @@ bool cmd_close(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 		return false;
 	}
 	c->close_wanted = true;
+	wm->model.closes_wanted = true;
 	wm->model.dirty |= DIRTY_FOCUS;
 	return true;
 }
@@ -30,6 +31,7 @@ bool cmd_kill(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 		return false;
 	}
 	c->kill_wanted = true;
+	wm->model.closes_wanted = true;
 	wm->model.dirty |= DIRTY_FOCUS;
 	return true;
 }

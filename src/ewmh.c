@@ -205,6 +205,7 @@ static void client_request(struct wm *wm, struct client *c, xcb_atom_t type,
 		state_request(wm, c, d);
 	} else if (type == e->_NET_CLOSE_WINDOW) {
 		c->close_wanted = true;
+		m->closes_wanted = true;
 		m->dirty |= DIRTY_FOCUS;
 	}
 }

@@ -74,10 +74,7 @@ void loop_refresh(struct wm *wm)
 		bar_rebuild(wm); /* may change the work area: before arrange */
 	if (wm->bindings_dirty || x->grabs_dirty)
 		keys_grab(wm);
-	/* close and kill mark the window and the focus dirty: no need to look
-	 * at every window in other turns. */
-	if (m->dirty & DIRTY_FOCUS)
-		x_close_wanted(wm);
+	x_close_wanted(wm);
 	bool holding = hold_arrange(wm);
 	unsigned dirty = m->dirty;
 	m->dirty = 0;

@@ -103,6 +103,7 @@ struct model {
 	struct monitor *mons;
 	struct monitor *selmon; /* never NULL once a monitor exists */
 	unsigned dirty;		/* enum dirty bits */
+	bool closes_wanted;	/* some client's close_wanted or kill_wanted */
 	struct winmap by_id;	/* every client, by window id */
 };
 

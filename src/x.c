@@ -385,6 +385,10 @@ void x_apply_focus(struct wm *wm)
 void x_close_wanted(struct wm *wm)
 {
 	struct xconn *x = wm->x;
+	/* Most turns close nothing: no need to look at every window. */
+	if (!wm->model.closes_wanted)
+		return;
+	wm->model.closes_wanted = false;
 	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
 		for (struct client *c = mon->clients; c; c = c->next) {
 			if (c->close_wanted && c->can_delete && !c->kill_wanted)
