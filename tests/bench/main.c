@@ -8,6 +8,9 @@
 #include "bench.h"
 
 static const char *wm_label = "?";
+/* --samples: every repetition's value is appended there too, so that runs
+ * of one figure made apart (rounds) can be merged into one (merge.py). */
+static const char *samples_path;
 
 static void usage(void)
 {
@@ -35,7 +38,9 @@ static void usage(void)
 	    "  --idle S         idle measurement length (default 60)\n"
 	    "  --count-log F    xtrace log of the WM: count its requests\n"
 	    "  --xpid PID       the X server's pid (its CPU per operation)\n"
-	    "  --wm-log F       the WM's stdout and stderr\n");
+	    "  --wm-log F       the WM's stdout and stderr\n"
+	    "  --samples F      append each repetition's value to F "
+	    "(wm,scenario,n,value)\n");
 	exit(2);
 }
 
@@ -68,6 +73,16 @@ static double quantile(const double *sorted, size_t n, double q)
 	return sorted[i] + (pos - (double)i) * (sorted[i + 1] - sorted[i]);
 }
 
+static void write_samples(const char *scenario, int n, const struct series *s)
+{
+	FILE *f = samples_path ? fopen(samples_path, "a") : NULL;
+	if (!f)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		fprintf(f, "%s,%s,%d,%.6f\n", wm_label, scenario, n, s->v[i]);
+	fclose(f);
+}
+
 static void print_note(const char *note)
 {
 	putchar('"');
@@ -86,6 +101,7 @@ void emit(const char *scenario, int n, struct series *s, const char *unit,
 		emit_skip(scenario, n, note);
 		return;
 	}
+	write_samples(scenario, n, s);
 	qsort(s->v, s->n, sizeof(*s->v), cmp_double);
 	printf("%s,%s,%d,%.4f,%.4f,%.4f,%zu,%s,%.4f,%.1f,%.4f,", wm_label,
 	       scenario, n, quantile(s->v, s->n, 0.5),
@@ -176,6 +192,8 @@ int main(int argc, char **argv)
 			o.xpid = atoi(arg(argc, argv, &i));
 		} else if (!strcmp(a, "--wm-log")) {
 			o.wm_log = arg(argc, argv, &i);
+		} else if (!strcmp(a, "--samples")) {
+			samples_path = arg(argc, argv, &i);
 		} else {
 			usage();
 		}

@@ -310,7 +310,11 @@ def main():
                       "and on screen and none of the old one is. Floor: no WM, "
                       "the generator maps the new tag's windows and unmaps "
                       "the old tag's itself (configuring each only the "
-                      "first time it is shown), one batch, one flush.")
+                      "first time it is shown), one batch, one flush. "
+                      "At N = 10 and 100 the switches are made in rounds, "
+                      "every WM (and the floor) in turn in each, and "
+                      "merged: a drift of the machine's speed during the "
+                      "run touches all of them alike.")
     ns = ns_of(rows, "switch")
     if ns:
         md += costs(rows, "switch", ns[-1],
