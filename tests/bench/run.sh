@@ -134,7 +134,7 @@ gen() {
 # BURST and START: N:repetitions:seconds after which no repetition is added
 # (a slow WM then gets fewer, at least one; three for start-up).
 if [ -n "$QUICK" ]; then
-	SWITCH_ROUND_N="10 100" SWITCH_ROUNDS=2 SWITCH_ONCE_N=
+	SWITCH_ROUND_N="10 100" SWITCH_ROUNDS=1 SWITCH_ONCE_N=
 	SWITCH_REPS=10 WARMUP=1 KEY_REPS=10 QUIET=150
 	BURST="50:2:5" START="0:5:3" RELOAD_REPS=10 BAR_REPS=20 IDLE=10
 	XTRACE=
