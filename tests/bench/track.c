@@ -205,82 +205,108 @@ static void resolve_pending(struct track *t)
 	}
 }
 
+/* Each on_* below: true when the event changed what is shown. */
+
+static bool on_map(struct track *t, xcb_map_notify_event_t *e)
+{
+	struct node *n;
+	if (e->event != e->window || !(n = find(t, e->window)))
+		return false;
+	n->mapped = true;
+	return true;
+}
+
+static bool on_unmap(struct track *t, xcb_unmap_notify_event_t *e,
+		     bool synthetic)
+{
+	struct node *n;
+	if (synthetic || e->event != e->window || !(n = find(t, e->window)))
+		return false;
+	n->mapped = false;
+	return true;
+}
+
+static bool on_configure(struct track *t, xcb_configure_notify_event_t *e,
+			 bool synthetic)
+{
+	struct node *n;
+	if (e->event != e->window)
+		return false;
+	struct win *w = find_win(t, e->window);
+	if (w) {
+		if (synthetic)
+			w->cn_synth++;
+		else
+			w->cn_real++;
+	}
+	/* A synthetic one (ICCCM 4.1.5) changes nothing. */
+	if (synthetic || !(n = find(t, e->window)))
+		return false;
+	n->x = e->x, n->y = e->y, n->w = e->width, n->h = e->height;
+	n->bw = e->border_width;
+	return true;
+}
+
+static bool on_reparent(struct track *t, xcb_reparent_notify_event_t *e)
+{
+	struct node *n;
+	if (e->event != e->window || !(n = find(t, e->window)))
+		return false;
+	n->parent = e->parent;
+	n->x = e->x, n->y = e->y;
+	want_track(t, e->parent);
+	return true;
+}
+
+static bool on_destroy(struct track *t, xcb_destroy_notify_event_t *e)
+{
+	struct node *n;
+	if (e->event != e->window || !(n = find(t, e->window)))
+		return false;
+	n->destroyed = true;
+	n->mapped = false;
+	struct win *w = find_win(t, e->window);
+	if (w)
+		w->alive = false;
+	return true;
+}
+
+/* The root's properties and ctile's answers: noted, nothing shown. */
+static void on_property(struct track *t, xcb_property_notify_event_t *e)
+{
+	if (e->window == t->bx->root &&
+	    e->atom == t->bx->atom[A_NET_CLIENT_LIST])
+		t->client_list_changed = true;
+	if (e->window == t->bx->root && e->atom == t->bx->atom[A_CTILE_STATS])
+		t->stats_seen++;
+}
+
+static void on_client_message(struct track *t, xcb_client_message_event_t *e)
+{
+	if (e->type == t->bx->atom[A_CTILE_SYNC] && e->window == t->bx->own)
+		t->sync_seen = e->data.data32[1];
+}
+
 static bool handle(struct track *t, xcb_generic_event_t *ev)
 {
-	uint8_t type = ev->response_type & 0x7f;
 	bool synthetic = ev->response_type & 0x80;
-	struct node *n;
-	switch (type) {
-	case XCB_MAP_NOTIFY: {
-		xcb_map_notify_event_t *e = (void *)ev;
-		if (e->event != e->window || !(n = find(t, e->window)))
-			return false;
-		n->mapped = true;
-		return true;
-	}
-	case XCB_UNMAP_NOTIFY: {
-		xcb_unmap_notify_event_t *e = (void *)ev;
-		if (synthetic || e->event != e->window ||
-		    !(n = find(t, e->window)))
-			return false;
-		n->mapped = false;
-		return true;
-	}
-	case XCB_CONFIGURE_NOTIFY: {
-		xcb_configure_notify_event_t *e = (void *)ev;
-		if (e->event != e->window)
-			return false;
-		struct win *w = find_win(t, e->window);
-		if (w) {
-			if (synthetic)
-				w->cn_synth++;
-			else
-				w->cn_real++;
-		}
-		/* A synthetic one (ICCCM 4.1.5) changes nothing. */
-		if (synthetic || !(n = find(t, e->window)))
-			return false;
-		n->x = e->x, n->y = e->y, n->w = e->width, n->h = e->height;
-		n->bw = e->border_width;
-		return true;
-	}
-	case XCB_REPARENT_NOTIFY: {
-		xcb_reparent_notify_event_t *e = (void *)ev;
-		if (e->event != e->window || !(n = find(t, e->window)))
-			return false;
-		n->parent = e->parent;
-		n->x = e->x, n->y = e->y;
-		want_track(t, e->parent);
-		return true;
-	}
-	case XCB_DESTROY_NOTIFY: {
-		xcb_destroy_notify_event_t *e = (void *)ev;
-		if (e->event != e->window || !(n = find(t, e->window)))
-			return false;
-		n->destroyed = true;
-		n->mapped = false;
-		struct win *w = find_win(t, e->window);
-		if (w)
-			w->alive = false;
-		return true;
-	}
-	case XCB_PROPERTY_NOTIFY: {
-		xcb_property_notify_event_t *e = (void *)ev;
-		if (e->window == t->bx->root &&
-		    e->atom == t->bx->atom[A_NET_CLIENT_LIST])
-			t->client_list_changed = true;
-		if (e->window == t->bx->root &&
-		    e->atom == t->bx->atom[A_CTILE_STATS])
-			t->stats_seen++;
+	switch (ev->response_type & 0x7f) {
+	case XCB_MAP_NOTIFY:
+		return on_map(t, (void *)ev);
+	case XCB_UNMAP_NOTIFY:
+		return on_unmap(t, (void *)ev, synthetic);
+	case XCB_CONFIGURE_NOTIFY:
+		return on_configure(t, (void *)ev, synthetic);
+	case XCB_REPARENT_NOTIFY:
+		return on_reparent(t, (void *)ev);
+	case XCB_DESTROY_NOTIFY:
+		return on_destroy(t, (void *)ev);
+	case XCB_PROPERTY_NOTIFY:
+		on_property(t, (void *)ev);
 		return false;
-	}
-	case XCB_CLIENT_MESSAGE: {
-		xcb_client_message_event_t *e = (void *)ev;
-		if (e->type == t->bx->atom[A_CTILE_SYNC] &&
-		    e->window == t->bx->own)
-			t->sync_seen = e->data.data32[1];
+	case XCB_CLIENT_MESSAGE:
+		on_client_message(t, (void *)ev);
 		return false;
-	}
 	default:
 		return false; /* errors: a frame died before we looked */
 	}
