@@ -1,6 +1,8 @@
 /* main.c: ctbench, the load generator of `make bench`: command line and
  * the CSV rows it prints (one per figure). */
+#include <getopt.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,11 +132,74 @@ void emit_skip(const char *scenario, int n, const char *why)
 	fflush(stdout);
 }
 
-static const char *arg(int argc, char **argv, int *i)
+/* The long options and the letter set_opt knows each by. */
+static const struct option long_opts[] = {
+    {"wm", required_argument, NULL, 'w'},
+    {"scenario", required_argument, NULL, 's'},
+    {"display", required_argument, NULL, 'd'},
+    {"floor", no_argument, NULL, 'f'},
+    {"n", required_argument, NULL, 'n'},
+    {"reps", required_argument, NULL, 'r'},
+    {"warmup", required_argument, NULL, 'W'},
+    {"key-switch", no_argument, NULL, 'k'},
+    {"mod", required_argument, NULL, 'm'},
+    {"place-rule", no_argument, NULL, 'p'},
+    {"hide-bar", no_argument, NULL, 'h'},
+    {"desktops", required_argument, NULL, 'D'},
+    {"quiet", required_argument, NULL, 'q'},
+    {"timeout", required_argument, NULL, 't'},
+    {"budget", required_argument, NULL, 'b'},
+    {"idle", required_argument, NULL, 'i'},
+    {"count-log", required_argument, NULL, 'c'},
+    {"xpid", required_argument, NULL, 'x'},
+    {"wm-log", required_argument, NULL, 'l'},
+    {"samples", required_argument, NULL, 'S'},
+    {NULL, 0, NULL, 0},
+};
+
+/* One option into o; false if it is not one. */
+static bool set_opt(struct opts *o, int c, const char *v)
 {
-	if (*i + 1 >= argc)
+	/* One option a line reads best here. */
+	// clang-format off
+	switch (c) {
+	case 'w': o->wm = wm_label = v; break;
+	case 's': o->scenario = v; break;
+	case 'd': o->display = v; break;
+	case 'f': o->floor = true; break;
+	case 'n': o->n = atoi(v); break;
+	case 'r': o->reps = atoi(v); break;
+	case 'W': o->warmup = atoi(v); break;
+	case 'k': o->key_switch = true; break;
+	case 'm': o->mod = strcmp(v, "alt") ? K_SUPER : K_ALT; break;
+	case 'p': o->place_rule = true; break;
+	case 'h': o->hide_bar = true; break;
+	case 'D': o->want_desktops = atoi(v); break;
+	case 'q': o->quiet_ms = atoi(v); break;
+	case 't': o->timeout_ms = atoi(v); break;
+	case 'b': o->budget_s = atof(v); break;
+	case 'i': o->idle_s = atof(v); break;
+	case 'c': o->count_log = v; break;
+	case 'x': o->xpid = atoi(v); break;
+	case 'l': o->wm_log = v; break;
+	case 'S': samples_path = v; break;
+	default: return false;
+	}
+	// clang-format on
+	return true;
+}
+
+/* The options, then the WM's command after "--". */
+static void parse_opts(struct opts *o, int argc, char **argv)
+{
+	int c;
+	/* "+": stop at the first word that is not an option. */
+	while ((c = getopt_long_only(argc, argv, "+", long_opts, NULL)) != -1)
+		if (!set_opt(o, c, optarg))
+			usage();
+	if (!o->wm || !o->scenario || o->reps < 1 || o->n < 0)
 		usage();
-	return argv[++*i];
+	o->wm_argv = optind < argc ? argv + optind : NULL;
 }
 
 int main(int argc, char **argv)
@@ -146,69 +211,15 @@ int main(int argc, char **argv)
 			 .timeout_ms = 5000,
 			 .budget_s = 1e9,
 			 .idle_s = 60};
-	const char *display = NULL;
-	int i;
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--")) {
-			i++;
-			break;
-		} else if (!strcmp(a, "--wm")) {
-			o.wm = wm_label = arg(argc, argv, &i);
-		} else if (!strcmp(a, "--scenario")) {
-			o.scenario = arg(argc, argv, &i);
-		} else if (!strcmp(a, "--display")) {
-			display = o.display = arg(argc, argv, &i);
-		} else if (!strcmp(a, "--floor")) {
-			o.floor = true;
-		} else if (!strcmp(a, "--n")) {
-			o.n = atoi(arg(argc, argv, &i));
-		} else if (!strcmp(a, "--reps")) {
-			o.reps = atoi(arg(argc, argv, &i));
-		} else if (!strcmp(a, "--warmup")) {
-			o.warmup = atoi(arg(argc, argv, &i));
-		} else if (!strcmp(a, "--key-switch")) {
-			o.key_switch = true;
-		} else if (!strcmp(a, "--mod")) {
-			o.mod = strcmp(arg(argc, argv, &i), "alt") ? K_SUPER
-								   : K_ALT;
-		} else if (!strcmp(a, "--place-rule")) {
-			o.place_rule = true;
-		} else if (!strcmp(a, "--hide-bar")) {
-			o.hide_bar = true;
-		} else if (!strcmp(a, "--desktops")) {
-			o.want_desktops = atoi(arg(argc, argv, &i));
-		} else if (!strcmp(a, "--quiet")) {
-			o.quiet_ms = atoi(arg(argc, argv, &i));
-		} else if (!strcmp(a, "--timeout")) {
-			o.timeout_ms = atoi(arg(argc, argv, &i));
-		} else if (!strcmp(a, "--budget")) {
-			o.budget_s = atof(arg(argc, argv, &i));
-		} else if (!strcmp(a, "--idle")) {
-			o.idle_s = atof(arg(argc, argv, &i));
-		} else if (!strcmp(a, "--count-log")) {
-			o.count_log = arg(argc, argv, &i);
-		} else if (!strcmp(a, "--xpid")) {
-			o.xpid = atoi(arg(argc, argv, &i));
-		} else if (!strcmp(a, "--wm-log")) {
-			o.wm_log = arg(argc, argv, &i);
-		} else if (!strcmp(a, "--samples")) {
-			samples_path = arg(argc, argv, &i);
-		} else {
-			usage();
-		}
-	}
-	if (!o.wm || !o.scenario || o.reps < 1 || o.n < 0)
-		usage();
-	o.wm_argv = i < argc ? argv + i : NULL;
+	parse_opts(&o, argc, argv);
 	if (!o.floor && !o.wm_argv) {
 		fprintf(stderr, "ctbench: no WM command (or --floor)\n");
 		return 2;
 	}
-	if (display)
-		setenv("DISPLAY", display, 1); /* for the WM we start */
+	if (o.display)
+		setenv("DISPLAY", o.display, 1); /* for the WM we start */
 	struct bx bx;
-	if (!bx_open(&bx, display)) {
+	if (!bx_open(&bx, o.display)) {
 		fprintf(stderr, "ctbench: cannot open display\n");
 		return 2;
 	}
