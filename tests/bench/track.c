@@ -470,6 +470,30 @@ static int remaining_ms(uint64_t deadline)
 	return now >= deadline ? 0 : (int)((deadline - now) / 1000000u) + 1;
 }
 
+/* CTBENCH_DEBUG: how a wait went, on stderr. */
+static void debug_done(int drains, uint64_t start, uint64_t first_rel,
+		       uint64_t held_since)
+{
+	if (!getenv("CTBENCH_DEBUG"))
+		return;
+	fprintf(stderr,
+		"ctbench: drains %d first %.3f ms done %.3f ms verify %.3f "
+		"ms\n",
+		drains, (first_rel - start) / 1e6, (held_since - start) / 1e6,
+		(now_ns() - held_since) / 1e6);
+}
+
+/* How long to sleep for events: until the quiet time is over when p holds,
+ * else at most 50 ms (then a real pass), and never past the deadline. */
+static int wait_ms(int left, uint64_t now, uint64_t held_since, int quiet_ms)
+{
+	if (held_since && quiet_ms > 0) {
+		int q = quiet_ms - (int)((now - held_since) / 1000000u);
+		return q < 1 ? 1 : (q < left ? q : left);
+	}
+	return left > 50 ? 50 : left;
+}
+
 /* Wait until p holds, and (quiet_ms > 0) nothing we follow changed for
  * quiet_ms after. *done_ns: when the deciding event was read. Returns 0,
  * or -1 when timeout_ms passed first. Should the events never say so while
@@ -505,14 +529,8 @@ int track_wait(struct track *t, const struct pred *p, int quiet_ms,
 		     now - held_since >= (uint64_t)quiet_ms * 1000000u)) {
 			if (track_verify(t, p)) {
 				*done_ns = held_since;
-				if (getenv("CTBENCH_DEBUG"))
-					fprintf(
-					    stderr,
-					    "ctbench: drains %d first %.3f ms "
-					    "done %.3f ms verify %.3f ms\n",
-					    drains, (first_rel - start) / 1e6,
-					    (held_since - start) / 1e6,
-					    (now_ns() - held_since) / 1e6);
+				debug_done(drains, start, first_rel,
+					   held_since);
 				return 0;
 			}
 			t->mismatches++;
@@ -540,15 +558,8 @@ int track_wait(struct track *t, const struct pred *p, int quiet_ms,
 			}
 			continue;
 		}
-		int wait = left;
-		if (held_since && quiet_ms > 0) {
-			int q = quiet_ms - (int)((now - held_since) / 1000000u);
-			wait = q < 1 ? 1 : (q < wait ? q : wait);
-		} else if (wait > 50) {
-			wait = 50;
-		}
 		struct pollfd pfd = {.fd = fd, .events = POLLIN};
-		poll(&pfd, 1, wait);
+		poll(&pfd, 1, wait_ms(left, now, held_since, quiet_ms));
 	}
 }
 
