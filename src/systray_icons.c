@@ -200,6 +200,44 @@ static void on_unmap(struct wm *wm, struct systray *t, struct tray_icon *ic,
 	tray_changed(wm, t);
 }
 
+static bool on_reparent(struct wm *wm, struct systray *t,
+			xcb_reparent_notify_event_t *e)
+{
+	struct tray_icon *ic = find(t, e->window);
+	if (!ic)
+		return false;
+	if (e->parent != t->win) { /* it left: another embedder */
+		forget(wm->x, t, ic, true);
+		tray_changed(wm, t);
+	}
+	return true;
+}
+
+/* An icon asks to be shown: it is, unless its _XEMBED_INFO says not. */
+static bool on_map_request(struct wm *wm, struct systray *t,
+			   xcb_map_request_event_t *e)
+{
+	if (e->parent != t->win)
+		return false;
+	struct tray_icon *ic = find(t, e->window);
+	if (ic && (!ic->has_info || ic->info_mapped) && !ic->want) {
+		ic->want = true;
+		tray_changed(wm, t);
+	}
+	return true;
+}
+
+static bool on_configure_request(struct wm *wm, struct systray *t,
+				 xcb_configure_request_event_t *e)
+{
+	if (e->parent != t->win)
+		return false;
+	struct tray_icon *ic = find(t, e->window);
+	if (ic)
+		deny_configure(wm->x, ic);
+	return true;
+}
+
 bool tray_icon_event(struct wm *wm, struct systray *t, uint8_t type,
 		     xcb_generic_event_t *ev)
 {
@@ -221,16 +259,8 @@ bool tray_icon_event(struct wm *wm, struct systray *t, uint8_t type,
 		on_unmap(wm, t, ic, e);
 		return true;
 	}
-	case XCB_REPARENT_NOTIFY: {
-		xcb_reparent_notify_event_t *e = (void *)ev;
-		if (!(ic = find(t, e->window)))
-			return false;
-		if (e->parent != t->win) { /* it left: another embedder */
-			forget(x, t, ic, true);
-			tray_changed(wm, t);
-		}
-		return true;
-	}
+	case XCB_REPARENT_NOTIFY:
+		return on_reparent(wm, t, (void *)ev);
 	case XCB_PROPERTY_NOTIFY: {
 		xcb_property_notify_event_t *e = (void *)ev;
 		if (!(ic = find(t, e->window)))
@@ -239,25 +269,10 @@ bool tray_icon_event(struct wm *wm, struct systray *t, uint8_t type,
 			on_info_changed(wm, t, ic);
 		return true;
 	}
-	case XCB_MAP_REQUEST: {
-		xcb_map_request_event_t *e = (void *)ev;
-		if (e->parent != t->win)
-			return false;
-		if ((ic = find(t, e->window)) &&
-		    (!ic->has_info || ic->info_mapped) && !ic->want) {
-			ic->want = true;
-			tray_changed(wm, t);
-		}
-		return true;
-	}
-	case XCB_CONFIGURE_REQUEST: {
-		xcb_configure_request_event_t *e = (void *)ev;
-		if (e->parent != t->win)
-			return false;
-		if ((ic = find(t, e->window)))
-			deny_configure(x, ic);
-		return true;
-	}
+	case XCB_MAP_REQUEST:
+		return on_map_request(wm, t, (void *)ev);
+	case XCB_CONFIGURE_REQUEST:
+		return on_configure_request(wm, t, (void *)ev);
 	case XCB_CONFIGURE_NOTIFY:
 	case XCB_MAP_NOTIFY:
 		/* Both start with the event and the window. */
