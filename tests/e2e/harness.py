@@ -81,6 +81,13 @@ def proc_alive(pid):
     return state not in ("Z", "X")
 
 
+def proc_cpu_seconds(pid):
+    """utime + stime of a process so far, in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def proc_children(pid):
     out = []
     try:

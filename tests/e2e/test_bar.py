@@ -2,7 +2,6 @@
 the view, the focused window's title and the status text, answers clicks,
 and hides on `bar toggle`."""
 
-import os
 import subprocess
 import time
 
@@ -167,13 +166,6 @@ def test_bar_follows_xft_dpi(make_wm):
     assert d.outer(a)[1] == h2, "windows tile below the taller bar"
 
 
-def cpu_seconds(pid):
-    """utime + stime of a process, in seconds."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def test_a_hidden_bar_with_timed_widgets_costs_nothing(make_wm):
     """Hidden, the bar's clock and cpu widgets are not updated; their timers
     must wait too, not fire again and again (that was a busy loop taking a
@@ -183,10 +175,10 @@ def test_a_hidden_bar_with_timed_widgets_costs_nothing(make_wm):
     shown = region(d, 0, SCREEN_W, bar_geometry(d)[3])
     d.key("super+b")
     assert d.bars() == []
-    before = cpu_seconds(pid)
+    before = harness.proc_cpu_seconds(pid)
     # Nothing to wait for: this measures that nothing happens meanwhile.
     time.sleep(1.0)
-    used = cpu_seconds(pid) - before
+    used = harness.proc_cpu_seconds(pid) - before
     assert used < 0.2, f"a hidden bar took {used:.2f} s of CPU in 1 s"
     d.key("super+b")
     h = bar_geometry(d)[3]

@@ -118,12 +118,6 @@ def scripts_named(d, name):
     return [p for p, c in descendants(d.ctile_pid()).items() if c == name]
 
 
-def cpu_seconds(pid):
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def written(pid):
     """Bytes process pid has written so far."""
     with open(f"/proc/{pid}/io") as f:
@@ -306,7 +300,8 @@ def test_hanging_and_flooding_scripts_do_not_stall_keys(scripts, tmp_path):
     yes = scripts_named(d, "yes")
     assert len(yes) == 1, f"want the flood's yes, have {yes}"
     # Keys while it floods: each switch is synced with the usual deadline.
-    t0, cpu0, w0 = time.monotonic(), cpu_seconds(ctile), written(yes[0])
+    t0, cpu0 = time.monotonic(), harness.proc_cpu_seconds(ctile)
+    w0 = written(yes[0])
     presses = 0
     while time.monotonic() - t0 < 1.5 or presses < 20:
         d.key("super+2")
@@ -317,7 +312,7 @@ def test_hanging_and_flooding_scripts_do_not_stall_keys(scripts, tmp_path):
     # ...and the flood was being read all along.
     d.wait_until(lambda: written(yes[0]) - w0 > 1 << 20,
                  "ctile to read a MiB of the flood")
-    wall, cpu = time.monotonic() - t0, cpu_seconds(ctile) - cpu0
+    wall, cpu = time.monotonic() - t0, harness.proc_cpu_seconds(ctile) - cpu0
     assert cpu < 0.5 * wall, \
         f"ctile used {cpu:.2f}s of CPU in {wall:.2f}s while a script flooded"
     img = bar_image(d)
