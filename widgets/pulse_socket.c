@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "pulse_socket.h"
+#include "sysinfo.h"
 
 #define SPACES " \t\r\n"
 
@@ -87,14 +88,10 @@ bool pulse_socket_path(const struct pulse_env *e, char *out, size_t len)
 
 bool pulse_first_line(const char *file, char *out, size_t len)
 {
-	FILE *f = fopen(file, "re");
-	if (!f)
+	if (sysinfo_read(file, out, len) < 0)
 		return false;
-	bool got = fgets(out, (int)len, f) != NULL;
-	fclose(f);
-	if (got)
-		out[strcspn(out, "\r\n")] = '\0';
-	return got && *out;
+	out[strcspn(out, "\r\n")] = '\0';
+	return *out;
 }
 
 bool pulse_socket_path_here(char *out, size_t len)
