@@ -16,9 +16,7 @@ bool cmd_close(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 		snprintf(err, len, "no window is focused");
 		return false;
 	}
-	c->close_wanted = true;
-	wm->model.closes_wanted = true;
-	wm->model.dirty |= DIRTY_FOCUS;
+	model_want_close(&wm->model, c, false);
 	return true;
 }
 
@@ -30,9 +28,7 @@ bool cmd_kill(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 		snprintf(err, len, "no window is focused");
 		return false;
 	}
-	c->kill_wanted = true;
-	wm->model.closes_wanted = true;
-	wm->model.dirty |= DIRTY_FOCUS;
+	model_want_close(&wm->model, c, true);
 	return true;
 }
 

@@ -204,9 +204,7 @@ static void client_request(struct wm *wm, struct client *c, xcb_atom_t type,
 	} else if (type == e->_NET_WM_STATE) {
 		state_request(wm, c, d);
 	} else if (type == e->_NET_CLOSE_WINDOW) {
-		c->close_wanted = true;
-		m->closes_wanted = true;
-		m->dirty |= DIRTY_FOCUS;
+		model_want_close(m, c, false);
 	}
 }
 

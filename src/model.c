@@ -381,6 +381,16 @@ void model_set_urgent(struct model *m, struct client *c, bool urgent)
 	m->dirty |= DIRTY_FOCUS | DIRTY_BAR;
 }
 
+void model_want_close(struct model *m, struct client *c, bool kill)
+{
+	if (kill)
+		c->kill_wanted = true;
+	else
+		c->close_wanted = true;
+	m->closes_wanted = true;
+	m->dirty |= DIRTY_FOCUS;
+}
+
 struct tag_state *monitor_tag_state(struct monitor *mon)
 {
 	int t = lowest_tag(mon->view);

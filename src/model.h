@@ -153,6 +153,9 @@ bool model_set_tags(struct model *m, struct client *c, tagmask tags);
 bool model_toggletag(struct model *m, struct client *c, tagmask mask);
 void model_set_floating(struct model *m, struct client *c, bool floating);
 void model_set_urgent(struct model *m, struct client *c, bool urgent);
+/* Ask the window to close (WM_DELETE_WINDOW), or kill its client; x.c does
+ * it in the next turn. */
+void model_want_close(struct model *m, struct client *c, bool kill);
 
 /* The settings of the view: those of its lowest tag. */
 struct tag_state *monitor_tag_state(struct monitor *mon);
