@@ -268,9 +268,8 @@ static void arm_timer(struct bars *bs)
 {
 	int64_t next = -1;
 	for (size_t i = 0; i < bs->n; i++)
-		for (int side = 0; side < BAR_SIDES; side++)
-			for (size_t k = 0;
-			     bs->v[i].visible && k < bs->v[i].n[side]; k++) {
+		for (int side = 0; side < BAR_SIDES && bs->v[i].visible; side++)
+			for (size_t k = 0; k < bs->v[i].n[side]; k++) {
 				int64_t w = bs->v[i].w[side][k].wake;
 				if (w >= 0 && (next < 0 || w < next))
 					next = w;
