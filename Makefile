@@ -83,7 +83,8 @@ UNIT_HELPER_OBJS := $(UNIT_HELPERS:%.c=$(B)/%.o)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(B)/tests/%)
 
 FORMAT_FILES = $(wildcard src/*.[ch] layouts/*.[ch] widgets/*.[ch] \
-	tests/unit/*.[ch] tests/fuzz/*.[ch] tests/bench/*.[ch] tests/e2e/*.[ch])
+	tests/unit/*.[ch] tests/fuzz/*.[ch] tests/bench/*.[ch] tests/bench/textcost/*.c \
+	tests/e2e/*.[ch])
 
 .DELETE_ON_ERROR:
 .PHONY: all run check unit e2e fuzz fuzz-build install uninstall clean format \
@@ -158,7 +159,8 @@ RUN_E2E = \
 
 # The bench smoke: the load generator built and run against ctile (N = 10,
 # 3 switches), to keep the harness working; how fast is not checked.
-RUN_BENCH_SMOKE = $(MAKE) --no-print-directory -f tests/bench/bench.mk smoke
+RUN_BENCH_SMOKE = $(MAKE) --no-print-directory -f tests/bench/bench.mk smoke \
+	CTILE_PKGS="$(PKGS)"
 
 # Every suite runs even when one before it fails; the runners' own summaries
 # end the output, and the exit status says whether anything failed. The
@@ -185,7 +187,8 @@ e2e: $(B)/ctile
 bench:
 	@bash scripts/deps.sh bench
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory -f tests/bench/bench.mk bench
+	@$(MAKE) --no-print-directory -f tests/bench/bench.mk bench \
+		CTILE_PKGS="$(PKGS)"
 
 # Fuzzing: each tests/fuzz/fuzz_NAME.c is a libFuzzer target, built with
 # clang, AddressSanitizer (leak checks included) and UndefinedBehavior-

@@ -5,7 +5,8 @@
 #   make bench QUICK=1    a reduced run (under 2 minutes)
 #   make -f tests/bench/bench.mk smoke
 #                         the generator against ctile, N = 10, 3 repetitions:
-#                         checks that the detector sees the switch
+#                         checks that the detector sees the switch, and
+#                         that each textcost build draws and prints its RSS
 
 B := build
 PKG_CONFIG ?= pkg-config
@@ -19,14 +20,31 @@ BENCH_SRCS := $(wildcard tests/bench/*.c)
 BENCH_OBJS := $(BENCH_SRCS:tests/bench/%.c=$(B)/bench/%.o)
 CTBENCH := $(B)/bench/ctbench
 
-.PHONY: bench smoke ctbench
+.PHONY: bench smoke ctbench textcost
 .DELETE_ON_ERROR:
 
-bench: $(CTBENCH)
-	@QUICK=$(QUICK) CTBENCH=$(CTBENCH) bash tests/bench/run.sh
+# textcost (tests/bench/textcost/): the bar's text drawn with each text stack
+# ctile could use, one build per stack, each linked with ctile's other
+# libraries (loaded whether used or not, as in ctile). The root Makefile
+# passes its PKGS as CTILE_PKGS; the default here is a copy of them.
+CTILE_PKGS ?= xcb xcb-icccm xcb-ewmh xcb-keysyms xcb-randr xcb-xkb xkbcommon \
+	xkbcommon-x11 cairo cairo-xcb pangocairo json-c xcb-xrm
+TEXTCOST_BASE = $(filter-out cairo cairo-xcb pangocairo,$(CTILE_PKGS))
+# Per stack: the define that selects it, then its pkg-config modules.
+TEXTCOST_pango := TEXT_PANGO cairo-xcb pangocairo
+TEXTCOST_harfbuzz := TEXT_HARFBUZZ cairo-xcb cairo-ft harfbuzz freetype2 \
+	fontconfig
+TEXTCOST_cairo := TEXT_CAIRO cairo-xcb
+TEXTCOST := $(addprefix $(B)/bench/textcost-,pango harfbuzz cairo)
 
-smoke: $(CTBENCH)
-	@CTBENCH=$(CTBENCH) bash tests/bench/smoke.sh
+bench: $(CTBENCH) $(TEXTCOST)
+	@QUICK=$(QUICK) CTBENCH=$(CTBENCH) TEXTCOST="$(TEXTCOST)" \
+		bash tests/bench/run.sh
+
+smoke: $(CTBENCH) $(TEXTCOST)
+	@CTBENCH=$(CTBENCH) TEXTCOST="$(TEXTCOST)" bash tests/bench/smoke.sh
+
+textcost: $(TEXTCOST)
 
 ctbench: $(CTBENCH)
 
@@ -37,3 +55,10 @@ $(B)/bench/%.o: tests/bench/%.c $(wildcard tests/bench/*.h) tests/bench/bench.mk
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) \
 		$$($(PKG_CONFIG) --cflags $(BENCH_PKGS)) -c -o $@ $<
+
+$(B)/bench/textcost-%: tests/bench/textcost/textcost.c tests/bench/bench.mk
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARNINGS) $(CFLAGS) -D$(firstword $(TEXTCOST_$*)) \
+		$$($(PKG_CONFIG) --cflags $(wordlist 2,9,$(TEXTCOST_$*))) \
+		-o $@ $< -Wl,--no-as-needed $$($(PKG_CONFIG) --libs \
+		$(TEXTCOST_BASE) $(wordlist 2,9,$(TEXTCOST_$*)))

@@ -293,6 +293,40 @@ def plots(rows, outdir):
     subprocess.run(["gnuplot", script], check=False)
 
 
+TEXT_STACKS = [
+    ("pango", "pango on cairo, as ctile: shaping, bidi, font fallback, "
+              "markup, ellipsizing"),
+    ("harfbuzz", "harfbuzz shaping onto cairo glyphs: one font, no bidi, "
+                 "no fallback, no markup"),
+    ("cairo", "cairo's own text calls: one font, no shaping"),
+]
+
+
+def text_stacks(outdir):
+    """The textcost probe's medians: RSS of drawing the bar's text."""
+    path = os.path.join(outdir, "textcost.txt")
+    got = {}
+    if os.path.exists(path):
+        for line in open(path):
+            parts = line.split()
+            if len(parts) == 2:
+                got.setdefault(parts[0], []).append(float(parts[1]))
+    if not got:
+        return []
+    out = ["### 4. Memory: the bar's text, by text stack", "",
+           "`tests/bench/textcost`: a process linked with ctile's other "
+           "libraries draws the default bar's kind of text three times "
+           "onto a cairo-xcb pixmap, then reads its VmRSS; one build per "
+           "text stack, each run five times. No window management: what "
+           "the text stack alone costs.", "",
+           "| Text stack | RSS (MiB) | What it draws |", "|---|---|---|"]
+    for name, what in TEXT_STACKS:
+        if name in got:
+            v = sorted(got[name])
+            out.append(f"| {name} | **{fmt(v[len(v) // 2])}** | {what} |")
+    return out + [""]
+
+
 def main():
     outdir = os.path.abspath(sys.argv[1])
     quick = "--quick" in sys.argv
@@ -346,6 +380,7 @@ def main():
                       "behind it and send more.")
     md += table(rows, "4. Memory (RSS, idle)", "rss", ns_of(rows, "rss"),
                 "MiB", floor=False, spread=False)
+    md += text_stacks(outdir)
     md += table(rows, "5. Idle cost, 10 windows: CPU", "idle_cpu",
                 ns_of(rows, "idle_cpu"), "ms/min", floor=False, spread=False)
     md += table(rows, "5. Idle cost, 10 windows: wake-ups", "idle_wakeups",

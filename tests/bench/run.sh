@@ -267,6 +267,17 @@ for wm in "${run_wms[@]}"; do
 	fi
 done
 
+# What drawing the bar's text costs with each text stack ctile could use
+# (tests/bench/textcost): each build five times, on one Xvfb.
+echo "== the bar's text, by text stack"
+if start_x; then
+	for bin in ${TEXTCOST:-}; do
+		for _ in 1 2 3 4 5; do DISPLAY=$DPY "$bin"; done
+	done >"$out/textcost.txt" 2>>"$logs/textcost.log"
+	stop_x
+	sed 's/^/  /' "$out/textcost.txt"
+fi
+
 t_end=$(date +%s)
 {
 	echo "- Run took $((t_end - t_start)) s; load average at the end:" \

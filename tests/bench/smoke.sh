@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # smoke.sh: keeps the bench harness working (for make check): ctbench against
 # ctile, N = 10, 3 repetitions, on a fresh Xvfb. Checks that the detector saw
-# every switch, not how fast they were.
+# every switch, not how fast they were; and that each textcost build (the
+# bar's text by text stack) draws and prints its RSS.
 set -uo pipefail
 CTBENCH=${CTBENCH:-build/bench/ctbench}
 CTILE=${CTILE:-build/ctile}
@@ -19,11 +20,24 @@ done
 	--wm-log "$tmp/ctile.log" -- \
 	"$CTILE" -c tests/bench/configs/ctile.conf >"$tmp/out.csv"
 cat "$tmp/out.csv"
+passed=0 failed=0
 if grep -q '^ctile,switch,10,[0-9.]*,[0-9.]*,[0-9.]*,3,ms,' "$tmp/out.csv"; then
-	echo "bench smoke: 1 passed, 0 failed"
+	passed=$((passed + 1))
 else
 	echo "bench smoke: the detector did not see 3 switches" >&2
 	cat "$tmp/ctile.log" >&2
-	echo "bench smoke: 0 passed, 1 failed"
-	exit 1
+	failed=$((failed + 1))
 fi
+for bin in ${TEXTCOST:-}; do
+	stack=${bin##*textcost-}
+	line=$(DISPLAY=":$(head -n 1 "$tmp/dpy")" "$bin" 2>&1)
+	echo "$line"
+	if [[ $line =~ ^$stack\ [0-9]+\.[0-9]$ ]]; then
+		passed=$((passed + 1))
+	else
+		echo "bench smoke: textcost-$stack: $line" >&2
+		failed=$((failed + 1))
+	fi
+done
+echo "bench smoke: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
