@@ -159,9 +159,30 @@ static void on_property(struct wm *wm, xcb_property_notify_event_t *ev)
 	}
 }
 
+/* Whether an EnterNotify comes from the user moving the pointer, and
+ * records it. Crossing from one window to another gives a LeaveNotify on
+ * the one and an EnterNotify on the other, at the same spot and time.
+ * Back at the spot of the last crossing otherwise, the pointer stood still
+ * and a window above went away: a launcher that grabbed the keyboard, a
+ * popup. */
+static bool pointer_crossed(struct xconn *x, xcb_enter_notify_event_t *ev)
+{
+	bool same_crossing =
+	    x->pointer.time == ev->time && x->pointer.win != ev->event;
+	bool moved = !x->pointer.known || x->pointer.x != ev->root_x ||
+		     x->pointer.y != ev->root_y || same_crossing;
+	x->pointer.known = true;
+	x->pointer.x = ev->root_x;
+	x->pointer.y = ev->root_y;
+	x->pointer.time = ev->time;
+	x->pointer.win = ev->event;
+	return moved;
+}
+
 static void on_enter(struct wm *wm, xcb_enter_notify_event_t *ev)
 {
-	if (!wm->cfg.settings.focus_follows_mouse ||
+	bool moved = pointer_crossed(wm->x, ev);
+	if (!wm->cfg.settings.focus_follows_mouse || !moved ||
 	    ev->mode != XCB_NOTIFY_MODE_NORMAL ||
 	    ev->detail == XCB_NOTIFY_DETAIL_INFERIOR ||
 	    x_caused_by_us(wm->x, ev->sequence))
@@ -257,6 +278,9 @@ void events_handle(struct wm *wm, xcb_generic_event_t *ev)
 		break;
 	case XCB_ENTER_NOTIFY:
 		on_enter(wm, (xcb_enter_notify_event_t *)ev);
+		break;
+	case XCB_LEAVE_NOTIFY:
+		pointer_crossed(wm->x, (xcb_leave_notify_event_t *)ev);
 		break;
 	case XCB_BUTTON_PRESS:
 		mouse_press(wm, (xcb_button_press_event_t *)ev);

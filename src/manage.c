@@ -130,6 +130,7 @@ static void watch_window(struct wm *wm, struct client *c)
 	uint32_t color = wm->cfg.settings.color_normal;
 	uint32_t values[] = {x_pixel(x, color),
 			     XCB_EVENT_MASK_ENTER_WINDOW |
+				 XCB_EVENT_MASK_LEAVE_WINDOW |
 				 XCB_EVENT_MASK_PROPERTY_CHANGE};
 	xcb_change_window_attributes(
 	    x->conn, win, XCB_CW_BORDER_PIXEL | XCB_CW_EVENT_MASK, values);

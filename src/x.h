@@ -136,6 +136,14 @@ struct xconn {
 	bool quiet;
 	/* This turn's focus change came from the mouse. */
 	bool focus_by_pointer;
+	/* Where, when and on which window the last crossing event ctile
+	 * saw was (events.c, pointer_crossed). */
+	struct {
+		bool known;
+		int16_t x, y;
+		xcb_timestamp_t time;
+		xcb_window_t win;
+	} pointer;
 	struct {
 		bool active, resize;
 		xcb_window_t win;

@@ -187,6 +187,29 @@ def test_focus_follows_mouse(wm):
     assert wm.x.input_focus() == b
 
 
+def test_a_popup_going_away_under_a_still_pointer_keeps_the_focus(wm):
+    """A popup (a notification, a tooltip: override-redirect, no grab)
+    that appears and goes away under the pointer does not hand the focus
+    to the window under the pointer: the pointer did not move. Moving it
+    still does."""
+    a = wm.xterm()
+    b = wm.xterm()  # master, left; a is the stack, right
+    wm.mousemove(100, 300)
+    assert wm.active() == b
+    wm.key("super+j")
+    assert wm.active() == a
+    c = wm.client()
+    popup = c.create(50, 250, 200, 100, title="popup",
+                     override_redirect=True)
+    c.destroy(popup)
+    wm.sync()
+    assert wm.active() == a, "the window under the still pointer took it"
+    assert wm.x.input_focus() == a
+    wm.mousemove(1000, 300)
+    wm.mousemove(100, 300)
+    assert wm.active() == b, "moving the pointer no longer focuses"
+
+
 def test_click_focuses(wm):
     a = wm.xterm()
     b = wm.xterm()
