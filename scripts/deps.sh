@@ -21,9 +21,10 @@ check_pkgs=(
 	xvfb xinit xauth xterm xdotool wmctrl x11-utils x11-xserver-utils
 	python3 python3-pytest python3-pytest-xdist python3-xlib
 	imagemagick fonts-dejavu-core xfonts-base
-	yad adwaita-icon-theme # the systray's e2e: a real tray icon, drawn
+	yad adwaita-icon-theme # e2e: a real tray icon, a real GTK dialog
 	pulseaudio pulseaudio-utils # the volume widget's e2e: a null sink, pactl
 	i3status # the script widget's e2e: a real i3bar status command
+	rofi # the real clients' e2e: a launcher that grabs the keyboard
 	libxcb-xtest0-dev libxcb-record0-dev # the bench smoke's load generator
 )
 # To try it (make run): nested in Xephyr, or headless in Xvfb.
