@@ -25,6 +25,7 @@ check_pkgs=(
 	pulseaudio pulseaudio-utils # the volume widget's e2e: a null sink, pactl
 	i3status # the script widget's e2e: a real i3bar status command
 	rofi # the real clients' e2e: a launcher that grabs the keyboard
+	polybar # the docks' e2e: a real bar that reserves its room
 	libxcb-xtest0-dev libxcb-record0-dev # the bench smoke's load generator
 )
 # To try it (make run): nested in Xephyr, or headless in Xvfb.

@@ -7,6 +7,7 @@
 #include <xcb/xcb_xrm.h>
 
 #include "bar_internal.h"
+#include "docks.h"
 #include "log.h"
 #include "systray.h"
 #include "wm.h"
@@ -102,20 +103,23 @@ static void create_widgets(struct bar *b, const struct bar_config *c)
 	}
 }
 
-/* The monitor's work area: its geometry less the bar when shown. */
-static void reserve(struct wm *wm, struct bar *b)
+struct rect bar_cut(const struct wm *wm, const struct monitor *mon,
+		    struct rect work)
 {
-	struct monitor *mon = b->mon;
-	struct rect work = mon->geom;
-	if (b->visible) {
-		work.h -= b->geom.h;
-		if (!wm->cfg.bar.bottom)
-			work.y += b->geom.h;
+	const struct bars *bs = wm->bars;
+	for (size_t i = 0; bs && i < bs->n; i++) {
+		const struct bar *b = &bs->v[i];
+		if (b->mon != mon || !b->visible)
+			continue;
+		int top = work.y, bottom = work.y + work.h;
+		if (wm->cfg.bar.bottom && b->geom.y < bottom)
+			bottom = b->geom.y;
+		else if (!wm->cfg.bar.bottom && b->geom.y + b->geom.h > top)
+			top = b->geom.y + b->geom.h;
+		work.y = top;
+		work.h = bottom > top ? bottom - top : 0;
 	}
-	if (!rect_equal(work, mon->work)) {
-		mon->work = work;
-		wm->model.dirty |= DIRTY_ARRANGE;
-	}
+	return work;
 }
 
 static void bar_open(struct wm *wm, struct bars *bs, struct bar *b,
@@ -156,7 +160,7 @@ static void bar_open(struct wm *wm, struct bars *bs, struct bar *b,
 	create_widgets(b, &wm->cfg.bar);
 	b->visible = b->dirty = true;
 	xcb_map_window(x->conn, b->win);
-	reserve(wm, b);
+	work_area_update(wm);
 }
 
 static void bar_close(struct wm *wm, struct bar *b)
@@ -173,7 +177,7 @@ static void bar_close(struct wm *wm, struct bar *b)
 	xcb_free_pixmap(wm->x->conn, b->pix);
 	xcb_destroy_window(wm->x->conn, b->win);
 	b->visible = false;
-	reserve(wm, b);
+	work_area_update(wm);
 }
 
 void bar_init(struct wm *wm)
@@ -256,7 +260,7 @@ void bar_show(struct wm *wm, int how)
 		else
 			xcb_unmap_window(wm->x->conn, b->win);
 		b->dirty = b->visible;
-		reserve(wm, b);
+		work_area_update(wm);
 	}
 }
 

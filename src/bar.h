@@ -7,13 +7,19 @@
 #include <stddef.h>
 #include <xcb/xcb.h>
 
+#include "rect.h"
+
 struct wm;
+struct monitor;
 
 /* Create the bars the config asks for (none when it names no widget). */
 void bar_init(struct wm *wm);
 /* The bar config changed (reload): build the bars anew in place. */
 void bar_rebuild(struct wm *wm);
 void bar_finish(struct wm *wm);
+/* work less mon's bar, when it is shown (docks.c, the work area). */
+struct rect bar_cut(const struct wm *wm, const struct monitor *mon,
+		    struct rect work);
 /* Show (1), hide (0) or toggle (-1) the selected monitor's bar. */
 void bar_show(struct wm *wm, int how);
 /* Update widgets that are due or whose data the model dirtied, and redraw

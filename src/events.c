@@ -6,6 +6,7 @@
 #include "arrange.h"
 #include "bar.h"
 #include "command.h"
+#include "docks.h"
 #include "ewmh.h"
 #include "fetch.h"
 #include "layout.h"
@@ -112,6 +113,8 @@ static void on_unmap(struct wm *wm, xcb_unmap_notify_event_t *ev)
 		struct pending *p = manage_pending_find(wm->x, ev->window);
 		if (p)
 			p->dead = true;
+		else
+			docks_forget(wm, ev->window);
 		return;
 	}
 	if (!synthetic && c->x.ignore_unmaps > 0) {
@@ -131,6 +134,8 @@ static void on_destroy(struct wm *wm, xcb_destroy_notify_event_t *ev)
 	struct pending *p = manage_pending_find(wm->x, ev->window);
 	if (p)
 		p->dead = true;
+	else
+		docks_forget(wm, ev->window);
 }
 
 static void on_property(struct wm *wm, xcb_property_notify_event_t *ev)
@@ -141,6 +146,8 @@ static void on_property(struct wm *wm, xcb_property_notify_event_t *ev)
 			fetch_root_name(x); /* the status text */
 		return;
 	}
+	if (docks_property(wm, ev->window, ev->atom))
+		return;
 	struct client *c = model_find(&wm->model, ev->window);
 	if (!c || ev->state == XCB_PROPERTY_DELETE)
 		return;
@@ -232,8 +239,8 @@ static void on_root_resize(struct wm *wm, xcb_configure_notify_event_t *ev)
 	struct monitor *mon = wm->model.mons;
 	if (ev->window != wm->x->root || !mon || mon->next)
 		return; /* several monitors: the monitors issue */
-	mon->geom = mon->work = (struct rect){0, 0, ev->width, ev->height};
-	wm->model.dirty |= DIRTY_ARRANGE;
+	mon->geom = (struct rect){0, 0, ev->width, ev->height};
+	work_area_update(wm);
 }
 
 /* _CTILE_STATS asks for ctile's own timings (stats.c); the rest is EWMH

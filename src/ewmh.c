@@ -27,6 +27,10 @@ void ewmh_setup(struct wm *wm)
 	    e->_NET_WM_WINDOW_TYPE,
 	    e->_NET_WM_WINDOW_TYPE_DOCK,
 	    e->_NET_WM_WINDOW_TYPE_DIALOG,
+	    e->_NET_WM_STATE,
+	    e->_NET_WM_STATE_FULLSCREEN,
+	    e->_NET_WM_STRUT,
+	    e->_NET_WM_STRUT_PARTIAL,
 	};
 	xcb_ewmh_set_supported(e, 0, sizeof(supported) / sizeof(*supported),
 			       supported);

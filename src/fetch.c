@@ -6,6 +6,7 @@
 #include <xcb/xcb_icccm.h>
 #include <xcb/xcbext.h>
 
+#include "docks.h"
 #include "log.h"
 #include "manage.h"
 #include "wm.h"
@@ -85,6 +86,13 @@ static unsigned int send_request(struct xconn *x, xcb_window_t win,
 	case FETCH_ROLE:
 		prop = x_atom(x, ATOM_WM_WINDOW_ROLE), type = XCB_ATOM_STRING,
 		longs = LONGS(CTILE_CLASS_MAX);
+		break;
+	case FETCH_STRUT_PARTIAL:
+		prop = e->_NET_WM_STRUT_PARTIAL, type = XCB_ATOM_CARDINAL,
+		longs = 12;
+		break;
+	case FETCH_STRUT:
+		prop = e->_NET_WM_STRUT, type = XCB_ATOM_CARDINAL, longs = 4;
 		break;
 	case FETCH_GEOMETRY:
 		return xcb_get_geometry(x->conn, win).sequence;
@@ -175,6 +183,10 @@ static void deliver(struct wm *wm, const struct fetch *f, void *reply)
 	}
 	if (f->kind == FETCH_BARRIER) {
 		wm->x->barrier_out = false;
+		return;
+	}
+	if (f->kind == FETCH_STRUT_PARTIAL || f->kind == FETCH_STRUT) {
+		docks_strut_reply(wm, f->win, f->kind, reply);
 		return;
 	}
 	struct pending *p = manage_pending_find(wm->x, f->win);

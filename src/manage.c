@@ -6,6 +6,7 @@
 #include <xcb/xcb_icccm.h>
 
 #include "arrange.h"
+#include "docks.h"
 #include "ewmh.h"
 #include "fetch.h"
 #include "hints.h"
@@ -187,9 +188,9 @@ void manage_finish(struct wm *wm, struct pending *p)
 {
 	struct xconn *x = wm->x;
 	if (p->dead || p->is_dock) {
-		/* Bars place themselves (struts: the monitors issue). */
+		/* Docks place themselves; their struts take room. */
 		if (!p->dead)
-			xcb_map_window(x->conn, p->win);
+			docks_add(wm, p->win);
 		pending_remove(x, p);
 		return;
 	}

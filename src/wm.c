@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "docks.h"
+
 void wm_init(struct wm *wm)
 {
 	*wm = (struct wm){0};
@@ -17,6 +19,7 @@ void wm_finish(struct wm *wm)
 	model_finish(&wm->model);
 	free(wm->config_path);
 	free(wm->config_problem);
+	docks_free(wm);
 }
 
 const struct mode *wm_mode(const struct wm *wm)

@@ -27,6 +27,7 @@ struct wm {
 	char *config_problem;  /* owned: the last config errors, or NULL */
 	struct xconn *x;
 	struct bars *bars;  /* bar.c: the bars and their widgets, or NULL */
+	struct dock *docks; /* docks.c: docks with their struts */
 	bool bars_outdated; /* the bar config changed: rebuild the bars */
 	char status[512];   /* the root window's name, for the status widget */
 	struct stats stats; /* stats.c: ctile's own timings */

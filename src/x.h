@@ -40,7 +40,9 @@ enum fetch_kind {
 	FETCH_NET_DESKTOP,
 	FETCH_GEOMETRY,
 	FETCH_ROLE,
-	FETCH_NET_STATE, /* _NET_WM_STATE: fullscreen from the start */
+	FETCH_NET_STATE,     /* _NET_WM_STATE: fullscreen from the start */
+	FETCH_STRUT_PARTIAL, /* a dock's (docks.c) */
+	FETCH_STRUT,
 	FETCH_ROOT_NAME, /* the root's WM_NAME: the status text */
 	FETCH_SYNC,	 /* no request: a _CTILE_SYNC waiting its turn */
 	FETCH_BARRIER,	 /* GetInputFocus: every MapRequest before it is in */
