@@ -167,12 +167,18 @@ t_start=$(date +%s)
 # The tag switch at the small N, where the WMs are within tenths of a
 # millisecond of each other and of the floor, runs in rounds, every WM in
 # turn in each: a drift of the machine's speed during the run then touches
-# all of them alike. merge.py makes one figure of each WM's rounds. N = 500
-# runs once, with each WM's other scenarios.
+# all of them alike. Each round starts further down the list (by a share
+# of it), so no WM keeps one place: where a WM comes in a round can move
+# its figure (an A/B of two ctile builds at N = 100 moved by 0.3 ms when
+# their order in the rounds was swapped). merge.py makes one figure of
+# each WM's rounds. N = 500 runs once, with each WM's other scenarios.
 : >"$tmp/rounds.csv"
+n_wms=${#run_wms[@]}
 for round in $(seq "$SWITCH_ROUNDS"); do
 	echo "== tag switch, round $round of $SWITCH_ROUNDS"
-	for wm in "${run_wms[@]}"; do
+	first=$(((round - 1) * n_wms / SWITCH_ROUNDS))
+	for i in $(seq 0 $((n_wms - 1))); do
+		wm=${run_wms[$(((first + i) % n_wms))]}
 		for n in $SWITCH_ROUND_N; do
 			ROWS=$tmp/rounds.csv gen "$wm" switch "$n" \
 				--reps $((SWITCH_REPS / SWITCH_ROUNDS)) \
