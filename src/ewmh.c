@@ -29,6 +29,7 @@ void ewmh_setup(struct wm *wm)
 	    e->_NET_WM_WINDOW_TYPE_DIALOG,
 	    e->_NET_WM_STATE,
 	    e->_NET_WM_STATE_FULLSCREEN,
+	    e->_NET_WM_STATE_DEMANDS_ATTENTION,
 	    e->_NET_WM_STRUT,
 	    e->_NET_WM_STRUT_PARTIAL,
 	};
@@ -175,20 +176,34 @@ void ewmh_set_fullscreen(struct wm *wm, struct client *c, bool on)
 	wm->model.dirty |= DIRTY_ARRANGE | DIRTY_FOCUS;
 }
 
+/* What a _NET_WM_STATE action makes of a state that is now so. */
+static bool state_wanted(uint32_t action, bool now)
+{
+	return action == 2 ? !now : action == 1;
+}
+
 /* _NET_WM_STATE: remove (0), add (1) or toggle (2) up to two states;
- * ctile knows fullscreen. */
+ * ctile knows fullscreen, and demands attention (Qt's and Chromium's
+ * alerts), which is urgency. */
 static void state_request(struct wm *wm, struct client *c, const uint32_t *d)
 {
-	xcb_atom_t fs = wm->x->ewmh._NET_WM_STATE_FULLSCREEN;
-	if (d[1] != fs && d[2] != fs)
-		return;
+	xcb_ewmh_connection_t *e = &wm->x->ewmh;
 	if (d[0] > 2) {
 		log_debug("ignored _NET_WM_STATE action %u", d[0]);
 		return;
 	}
-	bool on = d[0] == 2 ? !c->fullscreen : d[0] == 1;
-	if (on != c->fullscreen)
-		ewmh_set_fullscreen(wm, c, on);
+	for (int i = 1; i <= 2 && !(i == 2 && d[2] == d[1]); i++) {
+		if (d[i] == e->_NET_WM_STATE_FULLSCREEN) {
+			bool on = state_wanted(d[0], c->fullscreen);
+			if (on != c->fullscreen)
+				ewmh_set_fullscreen(wm, c, on);
+		} else if (d[i] == e->_NET_WM_STATE_DEMANDS_ATTENTION) {
+			/* The focused window is never shown as urgent. */
+			bool on = state_wanted(d[0], c->urgent) &&
+				  c != model_focused(&wm->model);
+			model_set_urgent(&wm->model, c, on);
+		}
+	}
 }
 
 static void client_request(struct wm *wm, struct client *c, xcb_atom_t type,

@@ -226,10 +226,13 @@ void props_apply(struct wm *wm, struct client *c, struct pending *p,
 	case FETCH_NET_STATE:
 		if (p && reply_is(r, 32) && r->type == XCB_ATOM_ATOM) {
 			const xcb_atom_t *a = xcb_get_property_value(r);
-			for (uint32_t i = 0; i < r->value_len; i++)
+			const xcb_ewmh_connection_t *e = &wm->x->ewmh;
+			for (uint32_t i = 0; i < r->value_len; i++) {
 				p->wants_fullscreen |=
-				    a[i] ==
-				    wm->x->ewmh._NET_WM_STATE_FULLSCREEN;
+				    a[i] == e->_NET_WM_STATE_FULLSCREEN;
+				p->props.urgent |=
+				    a[i] == e->_NET_WM_STATE_DEMANDS_ATTENTION;
+			}
 		}
 		break;
 	case FETCH_ROLE:

@@ -75,6 +75,41 @@ def test_urgent_window_gets_the_urgent_border(wm):
     assert wm.active() == b, "urgency must not steal focus"
 
 
+def demand_attention(c, w, action):
+    """A _NET_WM_STATE request as Qt's QApplication::alert and Chromium
+    send it: add (1) or remove (0) _NET_WM_STATE_DEMANDS_ATTENTION."""
+    c.send_root_message("_NET_WM_STATE",
+                        [action, c.atom("_NET_WM_STATE_DEMANDS_ATTENTION"),
+                         0, 1], window=w)
+
+
+def test_a_window_demanding_attention_is_urgent(wm):
+    """_NET_WM_STATE_DEMANDS_ATTENTION is urgency, as WM_HINTS' is: the
+    urgent border, no focus
+    stolen; taken back, or the window focused, and it is over."""
+    c = wm.client()
+    a = c.create(title="chat")
+    wm.wait_managed(a)
+    b = wm.xterm()
+    supported = wm.x.prop(wm.x.root.id, "_NET_SUPPORTED")[2]
+    assert c.atom("_NET_WM_STATE_DEMANDS_ATTENTION") in supported
+    demand_attention(c, a, 1)
+    wm.sync()
+    assert wm.border_color(a) == COLOR_URGENT
+    assert wm.active() == b, "attention must not steal focus"
+    demand_attention(c, a, 0)
+    wm.sync()
+    assert wm.border_color(a) == COLOR_NORMAL
+    demand_attention(c, a, 1)
+    wm.sync()
+    assert wm.border_color(a) == COLOR_URGENT
+    wm.key("super+j")
+    assert wm.active() == a
+    assert wm.border_color(a) == COLOR_FOCUS
+    wm.key("super+j")
+    assert wm.border_color(a) == COLOR_NORMAL, "still urgent once seen"
+
+
 def test_focus_next_prev_cycles_in_tiling_order(wm):
     wm.key("super+2")
     hidden = wm.xterm("on-2")
