@@ -85,8 +85,8 @@ def demand_attention(c, w, action):
 
 def test_a_window_demanding_attention_is_urgent(wm):
     """_NET_WM_STATE_DEMANDS_ATTENTION is urgency, as WM_HINTS' is: the
-    urgent border, no focus
-    stolen; taken back, or the window focused, and it is over."""
+    urgent border, no focus stolen; taken back, or the window focused,
+    and it is over."""
     c = wm.client()
     a = c.create(title="chat")
     wm.wait_managed(a)
