@@ -346,9 +346,10 @@ def main():
                       "the old tag's itself (configuring each only the "
                       "first time it is shown), one batch, one flush. "
                       "At N = 10 and 100 the switches are made in rounds, "
-                      "every WM (and the floor) in turn in each, and "
-                      "merged: a drift of the machine's speed during the "
-                      "run touches all of them alike.")
+                      "every WM (and the floor) in turn in each, each round "
+                      "starting further down the list, and merged: a drift "
+                      "of the machine's speed during the run, or a WM's "
+                      "place in the round, touches all of them alike.")
     ns = ns_of(rows, "switch")
     if ns:
         md += costs(rows, "switch", ns[-1],
