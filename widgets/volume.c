@@ -349,7 +349,14 @@ static void query_end(struct volume *v, int64_t now, bool answered)
 		v->muted = r->mute == 1;
 	} else if (answered && !r->no_server) {
 		v->state = VOLUME_NO_SINK;
-	} /* else the subscription ends too, and says so */
+	} else if (answered && v->sub.pid) {
+		/* No server for the query, yet the subscription lives: it may
+		 * have reached a server that came just after. Not trusted
+		 * without an answer (it would show "no sound server" until
+		 * the next event): both go, and the retry asks again. */
+		trouble(v, VOLUME_NO_SERVER, now);
+		return;
+	}
 	if (answered && !r->no_server && v->sub.pid) {
 		v->retry_ms = RETRY_FIRST_MS; /* the server answered */
 		v->said = false;
