@@ -236,8 +236,7 @@ def test_a_window_that_starts_fullscreen_covers_the_dock(wm):
     dock(wm, (0, 0, SCREEN_W, 30), strut_partial=partial(top=30))
     c = wm.client()
     w = c.create(title="player", map=False)
-    c.win(w).change_property(c.atom("_NET_WM_STATE"), Xatom.ATOM, 32,
-                             [c.atom("_NET_WM_STATE_FULLSCREEN")])
+    c.set_states(w, ["_NET_WM_STATE_FULLSCREEN"])
     c.map(w)
     wm.wait_managed(w)
     assert wm.outer(w) == FULL

@@ -1,7 +1,6 @@
 """Fullscreen as players and games ask for it (_NET_WM_STATE_FULLSCREEN):
 the whole monitor, no border, above the bar, and back where it was."""
 
-from Xlib import Xatom
 
 import harness
 from harness import SCREEN_H, SCREEN_W
@@ -48,8 +47,7 @@ def test_fullscreen_and_back(make_wm):
 def test_a_window_that_starts_fullscreen(wm):
     c = wm.client()
     w = c.create(title="player", map=False)
-    c.win(w).change_property(c.atom("_NET_WM_STATE"), Xatom.ATOM, 32,
-                             [c.atom("_NET_WM_STATE_FULLSCREEN")])
+    c.set_states(w, ["_NET_WM_STATE_FULLSCREEN"])
     c.map(w)
     wm.wait_managed(w)
     assert wm.outer(w) == FULL

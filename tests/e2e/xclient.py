@@ -157,6 +157,12 @@ class TestClient:
                                       [u32(v) for v in values])
         self._done(sync)
 
+    def set_states(self, wid, names, sync=False):
+        """_NET_WM_STATE as a client sets it before mapping."""
+        self.win(wid).change_property(self.atom("_NET_WM_STATE"), Xatom.ATOM,
+                                      32, [self.atom(n) for n in names])
+        self._done(sync)
+
     def map(self, wid, sync=True):
         self.win(wid).map()
         self._done(sync)
