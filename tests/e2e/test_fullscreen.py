@@ -1,7 +1,6 @@
 """Fullscreen as players and games ask for it (_NET_WM_STATE_FULLSCREEN):
 the whole monitor, no border, above the bar, and back where it was."""
 
-
 import harness
 from harness import SCREEN_H, SCREEN_W
 
