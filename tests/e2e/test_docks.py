@@ -235,9 +235,7 @@ def test_a_window_that_starts_fullscreen_covers_the_dock(wm):
     """A game that maps itself fullscreen gets the whole monitor."""
     dock(wm, (0, 0, SCREEN_W, 30), strut_partial=partial(top=30))
     c = wm.client()
-    w = c.create(title="player", map=False)
-    c.set_states(w, ["_NET_WM_STATE_FULLSCREEN"])
-    c.map(w)
+    w = c.create(title="player", states=["_NET_WM_STATE_FULLSCREEN"])
     wm.wait_managed(w)
     assert wm.outer(w) == FULL
 

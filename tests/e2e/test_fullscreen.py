@@ -45,9 +45,7 @@ def test_fullscreen_and_back(make_wm):
 
 def test_a_window_that_starts_fullscreen(wm):
     c = wm.client()
-    w = c.create(title="player", map=False)
-    c.set_states(w, ["_NET_WM_STATE_FULLSCREEN"])
-    c.map(w)
+    w = c.create(title="player", states=["_NET_WM_STATE_FULLSCREEN"])
     wm.wait_managed(w)
     assert wm.outer(w) == FULL
     assert state(wm, w) == ["_NET_WM_STATE_FULLSCREEN"]

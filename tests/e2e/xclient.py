@@ -88,7 +88,8 @@ class TestClient:
     def create(self, x=10, y=10, w=200, h=150, title="test-window", *,
                net_title=None, override_redirect=False, hints=None,
                transient_for=None, protocols=("WM_DELETE_WINDOW",),
-               urgent=False, input_hint=True, map=True, border=0,
+               urgent=False, input_hint=True, states=None,
+               map=True, border=0,
                event_mask=X.StructureNotifyMask | X.PropertyChangeMask,
                sync=True):
         """Create a top-level window and (by default) map it; its id."""
@@ -111,6 +112,8 @@ class TestClient:
         if protocols is not None:
             self.set_protocols(wid, protocols)
         self.set_wm_hints(wid, urgent=urgent, input_hint=input_hint)
+        if states:
+            self.set_states(wid, states)
         if map:
             win.map()
         if sync:
