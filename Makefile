@@ -28,9 +28,7 @@ PKG_CONFIG ?= pkg-config
 PYTHON     ?= /usr/bin/python3
 INSTALL    ?= install
 
-# The libraries ctile links against, as pkg-config modules.
-PKGS := xcb xcb-icccm xcb-ewmh xcb-keysyms xcb-randr xcb-xkb xkbcommon \
-	xkbcommon-x11 cairo cairo-xcb pangocairo json-c xcb-xrm
+include pkgs.mk
 
 B := build
 
@@ -159,8 +157,7 @@ RUN_E2E = \
 
 # The bench smoke: the load generator built and run against ctile (N = 10,
 # 3 switches), to keep the harness working; how fast is not checked.
-RUN_BENCH_SMOKE = $(MAKE) --no-print-directory -f tests/bench/bench.mk smoke \
-	CTILE_PKGS="$(PKGS)"
+RUN_BENCH_SMOKE = $(MAKE) --no-print-directory -f tests/bench/bench.mk smoke
 
 # Every suite runs even when one before it fails; the runners' own summaries
 # end the output, and the exit status says whether anything failed. The
@@ -187,8 +184,7 @@ e2e: $(B)/ctile
 bench:
 	@bash scripts/deps.sh bench
 	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory -f tests/bench/bench.mk bench \
-		CTILE_PKGS="$(PKGS)"
+	@$(MAKE) --no-print-directory -f tests/bench/bench.mk bench
 
 # Fuzzing: each tests/fuzz/fuzz_NAME.c is a libFuzzer target, built with
 # clang, AddressSanitizer (leak checks included) and UndefinedBehavior-

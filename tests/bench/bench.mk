@@ -25,11 +25,9 @@ CTBENCH := $(B)/bench/ctbench
 
 # textcost (tests/bench/textcost/): the bar's text drawn with each text stack
 # ctile could use, one build per stack, each linked with ctile's other
-# libraries (loaded whether used or not, as in ctile). The root Makefile
-# passes its PKGS as CTILE_PKGS; the default here is a copy of them.
-CTILE_PKGS ?= xcb xcb-icccm xcb-ewmh xcb-keysyms xcb-randr xcb-xkb xkbcommon \
-	xkbcommon-x11 cairo cairo-xcb pangocairo json-c xcb-xrm
-TEXTCOST_BASE = $(filter-out cairo cairo-xcb pangocairo,$(CTILE_PKGS))
+# libraries (loaded whether used or not, as in ctile): pkgs.mk's PKGS.
+include pkgs.mk
+TEXTCOST_BASE = $(filter-out cairo cairo-xcb pangocairo,$(PKGS))
 # Per stack: the define that selects it, then its pkg-config modules.
 TEXTCOST_pango := TEXT_PANGO cairo-xcb pangocairo
 TEXTCOST_harfbuzz := TEXT_HARFBUZZ cairo-xcb cairo-ft harfbuzz freetype2 \
@@ -56,7 +54,7 @@ $(B)/bench/%.o: tests/bench/%.c $(wildcard tests/bench/*.h) tests/bench/bench.mk
 	$(CC) -std=c11 -D_GNU_SOURCE $(WARNINGS) $(CFLAGS) \
 		$$($(PKG_CONFIG) --cflags $(BENCH_PKGS)) -c -o $@ $<
 
-$(B)/bench/textcost-%: tests/bench/textcost/textcost.c tests/bench/bench.mk
+$(B)/bench/textcost-%: tests/bench/textcost/textcost.c tests/bench/bench.mk pkgs.mk
 	@mkdir -p $(@D)
 	$(CC) -std=c11 $(WARNINGS) $(CFLAGS) -D$(firstword $(TEXTCOST_$*)) \
 		$$($(PKG_CONFIG) --cflags $(wordlist 2,9,$(TEXTCOST_$*))) \
