@@ -3,6 +3,7 @@
 #ifndef CTILE_LAYOUT_H
 #define CTILE_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "rect.h"
@@ -21,6 +22,9 @@ struct layout {
 	 * A NULL arrange means floating: windows keep their own geometry. */
 	void (*arrange)(const struct layout_params *p, struct rect area,
 			size_t n, struct rect *out);
+	/* Windows share space (monocle): the focused one must be raised to
+	 * show. Side-by-side layouts leave the stacking order alone. */
+	bool overlaps;
 };
 
 /* All layouts, in the order `layout next` cycles through them. */

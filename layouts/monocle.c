@@ -18,4 +18,5 @@ const struct layout layout_monocle = {
     .name = "monocle",
     .symbol = "[M]",
     .arrange = monocle_arrange,
+    .overlaps = true,
 };

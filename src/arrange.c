@@ -99,6 +99,12 @@ void arrange_monitor(struct monitor *mon, const struct settings *s)
 	free(rects);
 }
 
+bool arrange_may_be_covered(const struct client *c)
+{
+	const struct layout *l = layouts[monitor_tag_state(c->mon)->layout];
+	return c->floating || c->fullscreen || !l->arrange || l->overlaps;
+}
+
 void arrange(struct model *m, const struct settings *s)
 {
 	for (struct monitor *mon = m->mons; mon; mon = mon->next)

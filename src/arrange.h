@@ -9,6 +9,13 @@
 void arrange(struct model *m, const struct settings *s);
 void arrange_monitor(struct monitor *mon, const struct settings *s);
 
+/* Whether raising c can change what the user sees. Tiles side by side
+ * never cover each other, and floating and fullscreen windows stay above
+ * tiled ones: a tiled window needs raising only in a layout that stacks
+ * windows (monocle). Skipping the raise spares the server a restack and
+ * the client a ConfigureNotify on each focus change. */
+bool arrange_may_be_covered(const struct client *c);
+
 /* Where a floating window goes when it has no place yet: centred. */
 struct rect arrange_center(struct rect area, int w, int h);
 /* Clamp r so that at least part of it stays on area. */

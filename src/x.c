@@ -6,6 +6,7 @@
 #include <string.h>
 #include <xcb/xcb_icccm.h>
 
+#include "arrange.h"
 #include "log.h"
 #include "wm.h"
 
@@ -357,7 +358,7 @@ void x_apply_focus(struct wm *wm)
 				    target, x->time);
 		if (c && c->takes_focus)
 			send_protocol(x, c->id, x_atom(x, ATOM_WM_TAKE_FOCUS));
-		if (c && c->want_visible) {
+		if (c && c->want_visible && arrange_may_be_covered(c)) {
 			/* Monocle and overlapping floats: the focused one on
 			 * top, floating windows still above tiled ones. */
 			raise_window(x, c->id);

@@ -43,6 +43,18 @@ def test_fullscreen_and_back(make_wm):
     assert d.outer(a) == tiled
 
 
+def test_fullscreen_stays_on_top_when_focus_moves(wm):
+    a = wm.xterm("tiled")
+    b = wm.xterm("player")
+    ask(wm, b, ADD)
+    wm.key("super+j")
+    assert wm.active() == a
+    order = wm.x.stacking()
+    assert order.index(b) > order.index(a), \
+        "the player still covers the screen, as in dwm and i3"
+    assert wm.outer(b) == FULL
+
+
 def test_a_window_that_starts_fullscreen(wm):
     c = wm.client()
     w = c.create(title="player", states=["_NET_WM_STATE_FULLSCREEN"])

@@ -317,6 +317,31 @@ static void test_sweep_monocle(void **state)
 	lt_sweep(&layout_monocle, lt_check_monocle);
 }
 
+/* A layout that says its windows do not overlap keeps its word wherever
+ * they fit: ctile then leaves the stacking order alone on focus. */
+static void test_overlaps_flag(void **state)
+{
+	(void)state;
+	struct lt_case c = {.p = {1, 0.55f, 4}, .area = {0, 0, 1920, 1080}};
+
+	for (size_t i = 0; i < layout_count; i++) {
+		c.l = layouts[i];
+		if (!c.l->arrange || c.l->overlaps)
+			continue;
+		for (c.n = 2; c.n <= 16; c.n++) {
+			lt_run(&c);
+			for (size_t a = 0; a < c.n; a++)
+				for (size_t b = a + 1; b < c.n; b++)
+					LT_EXPECT(&c,
+						  !(lt_overlap_x(c.out[a],
+								 c.out[b]) &&
+						    lt_overlap_y(c.out[a],
+								 c.out[b])));
+		}
+	}
+	assert_true(layout_monocle.overlaps);
+}
+
 static void test_one_window_fills(void **state)
 {
 	const struct layout *tiling[] = {&layout_monocle, &layout_grid};
@@ -592,6 +617,7 @@ int main(void)
 	    cmocka_unit_test(test_sweep_tile),
 	    cmocka_unit_test(test_sweep_grid),
 	    cmocka_unit_test(test_sweep_monocle),
+	    cmocka_unit_test(test_overlaps_flag),
 	    cmocka_unit_test(test_one_window_fills),
 	    cmocka_unit_test(test_tile_exact),
 	    cmocka_unit_test(test_grid_exact),
