@@ -202,27 +202,45 @@ bool cmd_zoom(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 	return true;
 }
 
+/* toggle (the default), on or off: what the switch becomes from now. */
+static bool parse_switch(const struct cmd_args *a, const char *what, bool now,
+			 bool *on, char *err, size_t len)
+{
+	const char *how = a->argc ? a->argv[0] : "toggle";
+	if (strcmp(how, "toggle") == 0)
+		*on = !now;
+	else if (strcmp(how, "on") == 0)
+		*on = true;
+	else if (strcmp(how, "off") == 0)
+		*on = false;
+	else {
+		snprintf(err, len, "%s: '%.64s' is not toggle, on or off", what,
+			 how);
+		return false;
+	}
+	return true;
+}
+
 bool cmd_floating(struct wm *wm, const struct cmd_args *a, char *err,
 		  size_t len)
 {
 	struct client *c = focused_or_error(wm, err, len);
-	if (!c)
-		return false;
-	const char *how = a->argc ? a->argv[0] : "toggle";
 	bool on;
-	if (strcmp(how, "toggle") == 0)
-		on = !c->floating;
-	else if (strcmp(how, "on") == 0)
-		on = true;
-	else if (strcmp(how, "off") == 0)
-		on = false;
-	else {
-		snprintf(err, len, "floating: '%.64s' is not toggle, on or off",
-			 how);
+	if (!c || !parse_switch(a, "floating", c->floating, &on, err, len))
 		return false;
-	}
 	model_set_floating(&wm->model, c, on);
 	c->tags_dirty = true; /* the floating state is saved with the tags */
 	wm->model.dirty |= DIRTY_TAGS;
+	return true;
+}
+
+bool cmd_fullscreen(struct wm *wm, const struct cmd_args *a, char *err,
+		    size_t len)
+{
+	struct client *c = focused_or_error(wm, err, len);
+	bool on;
+	if (!c || !parse_switch(a, "fullscreen", c->fullscreen, &on, err, len))
+		return false;
+	model_set_fullscreen(&wm->model, c, on);
 	return true;
 }

@@ -72,6 +72,7 @@ bool cmd_focus(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_swap(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_zoom(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_floating(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_fullscreen(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_close(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_kill(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_spawn(struct wm *, const struct cmd_args *, char *, size_t);

@@ -167,15 +167,6 @@ static void activate(struct model *m, struct client *c)
 	model_focus(m, c);
 }
 
-void ewmh_set_fullscreen(struct wm *wm, struct client *c, bool on)
-{
-	xcb_ewmh_connection_t *e = &wm->x->ewmh;
-	xcb_atom_t state = e->_NET_WM_STATE_FULLSCREEN;
-	c->fullscreen = on;
-	xcb_ewmh_set_wm_state(e, c->id, on ? 1 : 0, &state);
-	wm->model.dirty |= DIRTY_ARRANGE | DIRTY_FOCUS;
-}
-
 /* What a _NET_WM_STATE action makes of a state that is now so. */
 static bool state_wanted(uint32_t action, bool now)
 {
@@ -194,14 +185,11 @@ static void state_request(struct wm *wm, struct client *c, const uint32_t *d)
 	}
 	for (int i = 1; i <= 2 && !(i == 2 && d[2] == d[1]); i++) {
 		if (d[i] == e->_NET_WM_STATE_FULLSCREEN) {
-			bool on = state_wanted(d[0], c->fullscreen);
-			if (on != c->fullscreen)
-				ewmh_set_fullscreen(wm, c, on);
+			model_set_fullscreen(&wm->model, c,
+					     state_wanted(d[0], c->fullscreen));
 		} else if (d[i] == e->_NET_WM_STATE_DEMANDS_ATTENTION) {
-			/* The focused window is never shown as urgent. */
-			bool on = state_wanted(d[0], c->urgent) &&
-				  c != model_focused(&wm->model);
-			model_set_urgent(&wm->model, c, on);
+			model_set_urgent(&wm->model, c,
+					 state_wanted(d[0], c->urgent));
 		}
 	}
 }

@@ -12,8 +12,6 @@ struct client;
 void ewmh_setup(struct wm *wm);
 /* Publish what the dirty bits say changed: client list, desktops, tags. */
 void ewmh_publish(struct wm *wm, unsigned dirty);
-/* Make c fullscreen or not, and say so in its _NET_WM_STATE. */
-void ewmh_set_fullscreen(struct wm *wm, struct client *c, bool on);
 void ewmh_client_message(struct wm *wm, xcb_client_message_event_t *ev);
 
 #endif

@@ -177,8 +177,9 @@ static struct client *place_new(struct wm *wm, struct pending *p,
 	if (p->saved_floating >= 0)
 		c->floating = p->saved_floating;
 	/* A rule's word wins over the window's own wish. */
-	c->fullscreen =
-	    rr->fullscreen >= 0 ? rr->fullscreen == 1 : p->wants_fullscreen;
+	c->fullscreen = rr->fullscreen >= 0
+			    ? rr->fullscreen == 1
+			    : (p->net_state & NET_STATE_FULLSCREEN);
 	if (c->floating)
 		place_floating(wm, c, parent, p->adopt);
 	return c;
@@ -209,8 +210,9 @@ void manage_finish(struct wm *wm, struct pending *p)
 		return;
 	}
 	c->x.order = ++x->manage_order;
-	if (c->fullscreen)
-		ewmh_set_fullscreen(wm, c, true);
+	/* The focus pass rewrites _NET_WM_STATE only if ctile's view of it
+	 * differs from what the client set. */
+	c->x.net_state = p->net_state;
 	/* An adopted window that is on screen is mapped already. */
 	c->x.mapped = p->adopt && p->props.x.mapped;
 	watch_window(wm, c);
@@ -225,6 +227,8 @@ void manage_forget(struct wm *wm, struct client *c, bool withdrawn)
 	struct xconn *x = wm->x;
 	if (withdrawn) {
 		x_set_wm_state(x, c->id, XCB_ICCCM_WM_STATE_WITHDRAWN);
+		/* EWMH: the state goes with the window's withdrawal. */
+		xcb_delete_property(x->conn, c->id, x->ewmh._NET_WM_STATE);
 		xcb_delete_property(x->conn, c->id, x->ewmh._NET_WM_DESKTOP);
 		xcb_delete_property(x->conn, c->id, x_atom(x, ATOM_CTILE_TAGS));
 	}

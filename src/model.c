@@ -375,10 +375,20 @@ void model_set_floating(struct model *m, struct client *c, bool floating)
 
 void model_set_urgent(struct model *m, struct client *c, bool urgent)
 {
+	if (urgent && c == model_focused(m))
+		urgent = false;
 	if (c->urgent == urgent)
 		return;
 	c->urgent = urgent;
 	m->dirty |= DIRTY_FOCUS | DIRTY_BAR;
+}
+
+void model_set_fullscreen(struct model *m, struct client *c, bool on)
+{
+	if (c->fullscreen == on)
+		return;
+	c->fullscreen = on;
+	m->dirty |= DIRTY_ARRANGE | DIRTY_FOCUS;
 }
 
 void model_want_close(struct model *m, struct client *c, bool kill)

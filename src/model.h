@@ -41,12 +41,13 @@ struct client_x {
 	int border;
 	uint32_t border_color;
 	bool mapped;
-	bool configured;   /* geom is known to match the server */
-	int ignore_unmaps; /* UnmapNotify events caused by our own unmaps */
-	int wm_state;	   /* ICCCM state last written, -1: none */
-	uint32_t fetching; /* bit per fetch kind with a request out */
-	uint32_t refetch;  /* ...changed again since that request went */
-	uint64_t order;	   /* when it was managed: _NET_CLIENT_LIST order */
+	bool configured;    /* geom is known to match the server */
+	int ignore_unmaps;  /* UnmapNotify events caused by our own unmaps */
+	int wm_state;	    /* ICCCM state last written, -1: none */
+	unsigned net_state; /* enum net_state bits _NET_WM_STATE holds */
+	uint32_t fetching;  /* bit per fetch kind with a request out */
+	uint32_t refetch;   /* ...changed again since that request went */
+	uint64_t order;	    /* when it was managed: _NET_CLIENT_LIST order */
 };
 
 struct client {
@@ -152,7 +153,9 @@ void model_view_previous(struct model *m, struct monitor *mon);
 bool model_set_tags(struct model *m, struct client *c, tagmask tags);
 bool model_toggletag(struct model *m, struct client *c, tagmask mask);
 void model_set_floating(struct model *m, struct client *c, bool floating);
+/* The focused window is never urgent: it has the user's attention. */
 void model_set_urgent(struct model *m, struct client *c, bool urgent);
+void model_set_fullscreen(struct model *m, struct client *c, bool on);
 /* Ask the window to close (WM_DELETE_WINDOW), or kill its client; x.c does
  * it in the next turn. */
 void model_want_close(struct model *m, struct client *c, bool kill);

@@ -85,9 +85,6 @@ static void apply_hints(struct wm *wm, struct client *c,
 		c->urgent = urgent;
 		return;
 	}
-	/* The focused window is never shown as urgent. */
-	if (urgent && c == model_focused(&wm->model))
-		urgent = false;
 	model_set_urgent(&wm->model, c, urgent);
 }
 
@@ -228,11 +225,15 @@ void props_apply(struct wm *wm, struct client *c, struct pending *p,
 			const xcb_atom_t *a = xcb_get_property_value(r);
 			const xcb_ewmh_connection_t *e = &wm->x->ewmh;
 			for (uint32_t i = 0; i < r->value_len; i++) {
-				p->wants_fullscreen |=
-				    a[i] == e->_NET_WM_STATE_FULLSCREEN;
-				p->props.urgent |=
-				    a[i] == e->_NET_WM_STATE_DEMANDS_ATTENTION;
+				if (a[i] == e->_NET_WM_STATE_FULLSCREEN)
+					p->net_state |= NET_STATE_FULLSCREEN;
+				if (a[i] == e->_NET_WM_STATE_DEMANDS_ATTENTION)
+					p->net_state |=
+					    NET_STATE_DEMANDS_ATTENTION;
 			}
+			/* Qt and Chromium alert this way: it is urgency. */
+			if (p->net_state & NET_STATE_DEMANDS_ATTENTION)
+				p->props.urgent = true;
 		}
 		break;
 	case FETCH_ROLE:

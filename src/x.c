@@ -343,11 +343,35 @@ static void update_borders(struct wm *wm, const struct client *focused)
 		}
 }
 
+/* _NET_WM_STATE says what ctile knows of each window: fullscreen, and
+ * urgency, which pagers and taskbars show as demanding attention. */
+static void update_net_states(struct wm *wm)
+{
+	xcb_ewmh_connection_t *e = &wm->x->ewmh;
+	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
+		for (struct client *c = mon->clients; c; c = c->next) {
+			unsigned want =
+			    (c->fullscreen ? NET_STATE_FULLSCREEN : 0) |
+			    (c->urgent ? NET_STATE_DEMANDS_ATTENTION : 0);
+			if (c->x.net_state == want)
+				continue;
+			xcb_atom_t atoms[2];
+			uint32_t n = 0;
+			if (want & NET_STATE_FULLSCREEN)
+				atoms[n++] = e->_NET_WM_STATE_FULLSCREEN;
+			if (want & NET_STATE_DEMANDS_ATTENTION)
+				atoms[n++] = e->_NET_WM_STATE_DEMANDS_ATTENTION;
+			xcb_ewmh_set_wm_state(e, c->id, n, atoms);
+			c->x.net_state = want;
+		}
+}
+
 void x_apply_focus(struct wm *wm)
 {
 	struct xconn *x = wm->x;
 	struct client *c = model_focused(&wm->model);
 	update_borders(wm, c);
+	update_net_states(wm);
 	/* X refuses focus to an unmapped window: it gets it once mapped. */
 	xcb_window_t target =
 	    c && !c->never_focus && c->x.mapped ? c->id : x->root;

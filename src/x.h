@@ -27,6 +27,12 @@ enum atom_id {
 };
 
 /* What one outstanding request will tell us about a window. */
+/* The _NET_WM_STATE atoms ctile keeps, as bits. */
+enum net_state {
+	NET_STATE_FULLSCREEN = 1,
+	NET_STATE_DEMANDS_ATTENTION = 2,
+};
+
 enum fetch_kind {
 	FETCH_NAME,
 	FETCH_NET_NAME,
@@ -67,8 +73,8 @@ struct pending {
 	int saved_floating;   /* _CTILE_FLOATING, -1: none */
 	uint32_t net_desktop; /* _NET_WM_DESKTOP, UINT32_MAX - 1: none */
 	bool is_dock, is_dialog;
-	bool wants_fullscreen; /* _NET_WM_STATE_FULLSCREEN before mapping */
-	int type;	       /* enum window_type, for rules */
+	unsigned net_state; /* NET_STATE_* in _NET_WM_STATE before mapping */
+	int type;	    /* enum window_type, for rules */
 	char role[CTILE_CLASS_MAX]; /* WM_WINDOW_ROLE, for rules */
 	struct pending *next;
 };

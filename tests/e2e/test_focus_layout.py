@@ -110,6 +110,33 @@ def test_a_window_demanding_attention_is_urgent(wm):
     assert wm.border_color(a) == COLOR_NORMAL, "still urgent once seen"
 
 
+def net_states(wm, w):
+    p = wm.x.prop(w, "_NET_WM_STATE")
+    return [wm.x.atom_name(a) for a in (p[2] if p else [])]
+
+
+def test_urgency_is_published_for_pagers_and_taskbars(wm):
+    """Taskbars (tint2, xfce4-panel, polybar's modules) flash a window whose
+    _NET_WM_STATE holds DEMANDS_ATTENTION, whichever way it asked."""
+    c = wm.client()
+    a = c.create(title="mail")
+    wm.wait_managed(a)
+    b = wm.xterm()
+    c.set_wm_hints(a, urgent=True, sync=True)
+    wm.sync()
+    assert net_states(wm, a) == ["_NET_WM_STATE_DEMANDS_ATTENTION"]
+    c.set_wm_hints(a, urgent=False, sync=True)
+    wm.sync()
+    assert net_states(wm, a) == []
+    demand_attention(c, a, 1)
+    wm.sync()
+    assert net_states(wm, a) == ["_NET_WM_STATE_DEMANDS_ATTENTION"]
+    assert net_states(wm, b) == [], "the focused window is never urgent"
+    wm.key("super+j")
+    assert wm.active() == a
+    assert net_states(wm, a) == [], "seen: no longer demanding attention"
+
+
 def test_focus_next_prev_cycles_in_tiling_order(wm):
     wm.key("super+2")
     hidden = wm.xterm("on-2")

@@ -55,6 +55,22 @@ def test_fullscreen_stays_on_top_when_focus_moves(wm):
     assert wm.outer(b) == FULL
 
 
+def test_fullscreen_from_the_keyboard(wm):
+    a = wm.xterm("tiled")
+    b = wm.xterm("video")
+    tiled = wm.outer(b)
+    wm.key("super+shift+f")
+    assert wm.outer(b) == FULL
+    assert wm.x.geometry(b)[4] == 0, "no border"
+    assert state(wm, b) == ["_NET_WM_STATE_FULLSCREEN"], \
+        "said so, for the player and for pagers"
+    order = wm.x.stacking()
+    assert order.index(b) > order.index(a), "on top of the other"
+    wm.key("super+shift+f")
+    assert wm.outer(b) == tiled, "back where it was"
+    assert state(wm, b) == []
+
+
 def test_a_window_that_starts_fullscreen(wm):
     c = wm.client()
     w = c.create(title="player", states=["_NET_WM_STATE_FULLSCREEN"])

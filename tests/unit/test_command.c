@@ -1011,6 +1011,30 @@ static void test_floating(void **state)
 	run_err(&f->wm, "floating on", "no window is focused", 9);
 }
 
+static void test_fullscreen(void **state)
+{
+	struct fx *f = *state;
+	f->wm.model.dirty = 0;
+	run_ok(&f->wm, "fullscreen");
+	assert_true(f->c->fullscreen);
+	assert_true(f->wm.model.dirty & DIRTY_ARRANGE);
+	assert_false(f->a->fullscreen || f->b->fullscreen);
+	run_ok(&f->wm, "fullscreen toggle");
+	assert_false(f->c->fullscreen);
+	run_ok(&f->wm, "fullscreen on");
+	run_ok(&f->wm, "fullscreen on");
+	assert_true(f->c->fullscreen);
+	run_err(&f->wm, "fullscreen maybe",
+		"fullscreen: 'maybe' is not toggle, on or off", 11);
+	assert_true(f->c->fullscreen);
+	run_ok(&f->wm, "fullscreen off");
+	assert_false(f->c->fullscreen);
+	assert_false(f->c->floating); /* fullscreen leaves floating alone */
+
+	run_ok(&f->wm, "view 4");
+	run_err(&f->wm, "fullscreen", "no window is focused", 0);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Windows' lives and the session                                           */
 /* ------------------------------------------------------------------------ */
@@ -1448,6 +1472,7 @@ int main(void)
 	    TE(test_focus_swap_zoom_no_clients),
 	    T(test_zoom),
 	    T(test_floating),
+	    T(test_fullscreen),
 	    T(test_close_kill),
 	    T(test_quit_restart),
 	    T(test_spawn_rest_as_written),

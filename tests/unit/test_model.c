@@ -654,7 +654,8 @@ static void op_flags(struct sim *s)
 	} else {
 		sim_op(s, "set_urgent %#x %d", c->id, on);
 		model_set_urgent(&s->m, c, on);
-		SIM_ASSERT(s, c->urgent == on, "urgent not set");
+		SIM_ASSERT(s, c->urgent == (on && c != model_focused(&s->m)),
+			   "urgent not set, or set on the focused client");
 	}
 	others_unchanged(s, saved, NULL);
 }
@@ -1056,11 +1057,13 @@ static void test_focus_monitors(void **state)
 	assert_ptr_not_equal(model_focused(m), a);
 	assert_null(p->focus);
 	assert_model_ok(m);
-	/* Focus clears urgency. */
+	/* The focused client is never urgent; focus clears urgency. */
 	model_set_urgent(m, b, true);
-	assert_true(b->urgent);
+	assert_false(b->urgent);
 	model_view(m, p, T(1));
 	model_focus(m, a);
+	model_set_urgent(m, b, true);
+	assert_true(b->urgent);
 	model_focus(m, b);
 	assert_false(b->urgent);
 	assert_model_ok(m);
