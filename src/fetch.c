@@ -138,6 +138,16 @@ void fetch_barrier(struct xconn *x)
 	x->barrier_out = true;
 }
 
+void fetch_shown(struct xconn *x)
+{
+	unsigned int seq = xcb_get_input_focus(x->conn).sequence;
+	if (!push(x, (struct fetch){seq, x->root, FETCH_SHOWN, 0})) {
+		xcb_discard_reply(x->conn, seq);
+		return;
+	}
+	x->shown_out = true;
+}
+
 static void sync_ready(struct xconn *x, xcb_window_t win, uint32_t serial)
 {
 	if (x->nsyncs + 2 > x->syncs_cap) {
@@ -183,6 +193,10 @@ static void deliver(struct wm *wm, const struct fetch *f, void *reply)
 	}
 	if (f->kind == FETCH_BARRIER) {
 		wm->x->barrier_out = false;
+		return;
+	}
+	if (f->kind == FETCH_SHOWN) {
+		wm->x->shown_out = false;
 		return;
 	}
 	if (f->kind == FETCH_STRUT_PARTIAL || f->kind == FETCH_STRUT) {

@@ -18,6 +18,9 @@ void fetch_sync(struct xconn *x, xcb_window_t win, uint32_t serial);
 /* One round trip behind every request so far: MapRequests the server
  * generated meanwhile arrive before its reply (the burst hold, loop.c). */
 void fetch_barrier(struct xconn *x);
+/* A GetInputFocus after a change of the screen: its reply leaves the
+ * server with the events the change made, once the server is done. */
+void fetch_shown(struct xconn *x);
 /* Handle every reply that has arrived, in order; never blocks. */
 void fetch_process(struct wm *wm);
 

@@ -88,11 +88,18 @@ void loop_refresh(struct wm *wm)
 		x_apply_focus(wm);
 	x_moves_done(x);
 	ewmh_publish(wm, dirty);
-	/* What the user waits for goes out now: the server shows it while
-	 * ctile draws the bar. */
-	if (dirty & (DIRTY_ARRANGE | DIRTY_FOCUS))
-		xcb_flush(x->conn);
-	bar_refresh(wm, dirty);
+	/* What the user waits for goes out now. The bars are drawn once the
+	 * server is done with it: drawing requests that came in meanwhile
+	 * would be handled in the same turn, before the server sends the
+	 * switch's events, Expose included, to the windows waiting for them. */
+	if (dirty & (DIRTY_ARRANGE | DIRTY_FOCUS) && !x->shown_out)
+		fetch_shown(x);
+	xcb_flush(x->conn);
+	x->shown_dirty |= dirty;
+	if (x->shown_out)
+		return; /* sync replies too: they say the bar is drawn */
+	bar_refresh(wm, x->shown_dirty);
+	x->shown_dirty = 0;
 	stats_publish(wm);
 	if (!holding)
 		x_send_sync_replies(x);

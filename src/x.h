@@ -52,6 +52,7 @@ enum fetch_kind {
 	FETCH_ROOT_NAME, /* the root's WM_NAME: the status text */
 	FETCH_SYNC,	 /* no request: a _CTILE_SYNC waiting its turn */
 	FETCH_BARRIER,	 /* GetInputFocus: every MapRequest before it is in */
+	FETCH_SHOWN,	 /* GetInputFocus: the server is done with a change */
 	FETCH_KIND_COUNT
 };
 
@@ -139,6 +140,10 @@ struct xconn {
 	unsigned held_dirty; /* the dirty bits held back */
 	bool barrier_wanted; /* windows came since the last barrier */
 	bool barrier_out;    /* a FETCH_BARRIER is on its way */
+	/* A change of the screen is out; the bars wait for the server to be
+	 * done with it (loop.c), these dirty bits with them. */
+	bool shown_out;
+	unsigned shown_dirty;
 	/* x_apply's requests are under way with the root's
 	 * SubstructureNotify off, inside a server grab (x.c). */
 	bool quiet;
