@@ -47,8 +47,14 @@ static struct client *focused_or_error(struct wm *wm, char *err, size_t len)
 bool cmd_view(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 {
 	struct model *m = &wm->model;
-	if (strcmp(a->argv[0], "previous") == 0) {
+	const char *what = a->argv[0];
+	if (strcmp(what, "previous") == 0) {
 		model_view_previous(m, m->selmon);
+		return true;
+	}
+	/* Cycling through the tags, as awesome's Mod4+Left and Right do. */
+	if (strcmp(what, "next") == 0 || strcmp(what, "prev") == 0) {
+		model_view_step(m, m->selmon, what[0] == 'n' ? 1 : -1);
 		return true;
 	}
 	tagmask mask;
@@ -180,9 +186,23 @@ static bool parse_dir(const char *s, int *dir, char *err, size_t len)
 bool cmd_focus(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 {
 	int dir;
-	if (!parse_dir(a->argv[0], &dir, err, len))
+	if (strcmp(a->argv[0], "urgent") != 0) {
+		if (!parse_dir(a->argv[0], &dir, err, len)) {
+			snprintf(err, len,
+				 "'%.64s' is not next, prev or urgent",
+				 a->argv[0]);
+			return false;
+		}
+		model_focus_dir(&wm->model, dir);
+		return true;
+	}
+	/* Jump to the window asking for attention, wherever it is. */
+	struct client *c = model_latest_urgent(&wm->model);
+	if (!c) {
+		snprintf(err, len, "no window is urgent");
 		return false;
-	model_focus_dir(&wm->model, dir);
+	}
+	model_activate(&wm->model, c);
 	return true;
 }
 

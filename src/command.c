@@ -32,8 +32,8 @@ const struct command commands[] = {
      "run a command at every start and reload", cmd_exec_always},
     {"floating", M, 0, 1, "[toggle|on|off]", "float or tile the focused window",
      cmd_floating},
-    {"focus", M, 1, 1, "next|prev", "focus the next or previous window",
-     cmd_focus},
+    {"focus", M, 1, 1, "next|prev|urgent",
+     "focus the next or previous window, or the urgent one", cmd_focus},
     {"focus_follows_mouse", C, 1, 1, "yes|no",
      "focus the window under the pointer", cmd_focus_follows_mouse},
     {"font", C, 1, 1, "\"FONT DESCRIPTION\"", "the bar's pango font", cmd_font},
@@ -79,7 +79,7 @@ const struct command commands[] = {
      cmd_toggletag},
     {"toggleview", M, 1, 1, "TAG", "add or remove a tag from the view",
      cmd_toggleview},
-    {"view", M, 1, 1, "TAG|all|previous", "show a tag", cmd_view},
+    {"view", M, 1, 1, "TAG|all|previous|next|prev", "show a tag", cmd_view},
     {"zoom", M, 0, 0, "", "move the focused window to the master area",
      cmd_zoom},
 };
@@ -189,15 +189,19 @@ bool command_check(const struct config *shape, const char *line, char *err,
 		model_set_ntags(&t.model, shape->ntags);
 		memcpy(t.model.tag_names, shape->tag_names,
 		       sizeof(t.model.tag_names));
-		/* Every tag viewed, a window on all of them and focused: no
-		 * command is refused for the state it finds, only for its
-		 * arguments. */
+		/* Every tag viewed, a window on all of them and focused, and
+		 * an urgent one: no command is refused for the state it
+		 * finds, only for its arguments. */
 		struct monitor *mon =
 		    model_add_monitor(&t.model, (struct rect){0, 0, 1280, 800});
 		if (mon)
 			mon->view = model_all_tags(&t.model);
 		model_focus(&t.model, model_manage(&t.model, 1, NULL,
 						   model_all_tags(&t.model)));
+		struct client *urgent =
+		    model_manage(&t.model, 2, NULL, model_all_tags(&t.model));
+		if (urgent)
+			model_set_urgent(&t.model, urgent, true);
 		ok = command_run(&t, line, err, len, err_col);
 		wm_finish(&t);
 	}

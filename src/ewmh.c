@@ -158,15 +158,6 @@ void ewmh_publish(struct wm *wm, unsigned dirty)
 		publish_tags(wm);
 }
 
-/* _NET_ACTIVE_WINDOW: show the window (viewing its lowest tag if it is
- * hidden) and focus it, as wmctrl -a and rofi's switcher expect. */
-static void activate(struct model *m, struct client *c)
-{
-	if (!client_visible(c))
-		model_view(m, c->mon, (tagmask)1 << lowest_tag(c->tags));
-	model_focus(m, c);
-}
-
 /* What a _NET_WM_STATE action makes of a state that is now so. */
 static bool state_wanted(uint32_t action, bool now)
 {
@@ -207,7 +198,7 @@ static void client_request(struct wm *wm, struct client *c, xcb_atom_t type,
 		else
 			log_debug("ignored _NET_WM_DESKTOP %u", d[0]);
 	} else if (type == e->_NET_ACTIVE_WINDOW) {
-		activate(m, c);
+		model_activate(m, c); /* as wmctrl -a and rofi expect */
 	} else if (type == e->_NET_WM_STATE) {
 		state_request(wm, c, d);
 	} else if (type == e->_NET_CLOSE_WINDOW) {

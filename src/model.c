@@ -346,6 +346,15 @@ void model_view_previous(struct model *m, struct monitor *mon)
 	model_view(m, mon, mon->prev_view);
 }
 
+void model_view_step(struct model *m, struct monitor *mon, int step)
+{
+	int from = lowest_tag(mon->view);
+	if (from < 0 || m->ntags < 1)
+		return;
+	int to = ((from + step) % m->ntags + m->ntags) % m->ntags;
+	model_view(m, mon, (tagmask)1 << to);
+}
+
 bool model_set_tags(struct model *m, struct client *c, tagmask tags)
 {
 	tags &= model_all_tags(m);
@@ -380,6 +389,8 @@ void model_set_urgent(struct model *m, struct client *c, bool urgent)
 	if (c->urgent == urgent)
 		return;
 	c->urgent = urgent;
+	if (urgent)
+		c->urgent_since = ++m->urgent_count;
 	m->dirty |= DIRTY_FOCUS | DIRTY_BAR;
 }
 
@@ -389,6 +400,24 @@ void model_set_fullscreen(struct model *m, struct client *c, bool on)
 		return;
 	c->fullscreen = on;
 	m->dirty |= DIRTY_ARRANGE | DIRTY_FOCUS;
+}
+
+struct client *model_latest_urgent(const struct model *m)
+{
+	struct client *latest = NULL;
+	for (struct monitor *mon = m->mons; mon; mon = mon->next)
+		for (struct client *c = mon->clients; c; c = c->next)
+			if (c->urgent &&
+			    (!latest || c->urgent_since > latest->urgent_since))
+				latest = c;
+	return latest;
+}
+
+void model_activate(struct model *m, struct client *c)
+{
+	if (!client_visible(c))
+		model_view(m, c->mon, (tagmask)1 << lowest_tag(c->tags));
+	model_focus(m, c);
 }
 
 void model_want_close(struct model *m, struct client *c, bool kill)

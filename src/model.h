@@ -58,12 +58,13 @@ struct client {
 	struct client *snext; /* focus history on mon, most recent first */
 
 	bool floating, fullscreen, urgent;
-	bool never_focus;  /* WM_HINTS input = False */
-	bool takes_focus;  /* WM_TAKE_FOCUS in WM_PROTOCOLS */
-	bool can_delete;   /* WM_DELETE_WINDOW in WM_PROTOCOLS */
-	bool tags_dirty;   /* tags changed since last published */
-	bool close_wanted; /* `close` asked: x.c sends WM_DELETE_WINDOW */
-	bool kill_wanted;  /* `kill` asked, or close without WM_DELETE */
+	uint64_t urgent_since; /* m->urgent_count when it last turned urgent */
+	bool never_focus;      /* WM_HINTS input = False */
+	bool takes_focus;      /* WM_TAKE_FOCUS in WM_PROTOCOLS */
+	bool can_delete;       /* WM_DELETE_WINDOW in WM_PROTOCOLS */
+	bool tags_dirty;       /* tags changed since last published */
+	bool close_wanted;     /* `close` asked: x.c sends WM_DELETE_WINDOW */
+	bool kill_wanted;      /* `kill` asked, or close without WM_DELETE */
 	uint32_t transient_for;
 	struct rect float_geom; /* outer geometry when floating */
 	struct size_hints hints;
@@ -105,6 +106,7 @@ struct model {
 	struct monitor *selmon; /* never NULL once a monitor exists */
 	unsigned dirty;		/* enum dirty bits */
 	bool closes_wanted;	/* some client's close_wanted or kill_wanted */
+	uint64_t urgent_count;	/* clients that turned urgent, ever */
 	struct winmap by_id;	/* every client, by window id */
 };
 
@@ -149,6 +151,9 @@ void model_zoom(struct model *m);
 void model_view(struct model *m, struct monitor *mon, tagmask view);
 bool model_toggleview(struct model *m, struct monitor *mon, tagmask mask);
 void model_view_previous(struct model *m, struct monitor *mon);
+/* View the tag step places after the lowest one in view, wrapping round:
+ * 1 is the next tag, -1 the previous. */
+void model_view_step(struct model *m, struct monitor *mon, int step);
 /* Refused (false) when tags would be empty. */
 bool model_set_tags(struct model *m, struct client *c, tagmask tags);
 bool model_toggletag(struct model *m, struct client *c, tagmask mask);
@@ -156,6 +161,10 @@ void model_set_floating(struct model *m, struct client *c, bool floating);
 /* The focused window is never urgent: it has the user's attention. */
 void model_set_urgent(struct model *m, struct client *c, bool urgent);
 void model_set_fullscreen(struct model *m, struct client *c, bool on);
+/* The client that turned urgent last, or NULL. */
+struct client *model_latest_urgent(const struct model *m);
+/* Show c, viewing its lowest tag if it is hidden, and focus it. */
+void model_activate(struct model *m, struct client *c);
 /* Ask the window to close (WM_DELETE_WINDOW), or kill its client; x.c does
  * it in the next turn. */
 void model_want_close(struct model *m, struct client *c, bool kill);

@@ -255,3 +255,39 @@ def test_windows_that_go_away_while_views_switch(wm):
         assert wm.shown(w), f"window 0x{w:x} is not shown on its tag"
     for w in ones[1::2]:
         assert wm.hidden(w), f"window 0x{w:x} is shown off its tag"
+
+
+def test_left_and_right_step_through_the_tags(wm):
+    # awesome's Mod4+Left and Mod4+Right: round from the last tag to the
+    # first, and from a view of several tags on from its lowest.
+    a = wm.xterm()
+    wm.key("super+Right")
+    assert wm.viewed() == 0b10
+    assert_hidden(wm, a)
+    wm.key("super+Left", "super+Left")
+    assert wm.viewed() == 1 << 8, "from tag 1 back round to tag 9"
+    wm.key("super+Right")
+    assert wm.viewed() == 1
+    assert_shown(wm, a)
+    wm.key("super+control+3")
+    assert wm.viewed() == 0b101
+    wm.key("super+Right")
+    assert wm.viewed() == 0b10
+
+
+def test_super_u_jumps_to_the_urgent_window(wm):
+    wm.key("super+4")
+    c = wm.client()
+    mail = c.create(title="mail")
+    wm.wait_managed(mail)
+    wm.key("super+1")
+    here = wm.xterm()
+    c.set_wm_hints(mail, urgent=True, sync=True)
+    wm.sync()
+    assert wm.viewed() == 1 and wm.active() == here, "no focus stolen"
+    wm.key("super+u")
+    assert wm.viewed() == 1 << 3, "its tag is shown"
+    assert wm.active() == mail
+    assert_shown(wm, mail)
+    wm.key("super+u")  # nothing urgent now: nothing moves
+    assert wm.viewed() == 1 << 3 and wm.active() == mail

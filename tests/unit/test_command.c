@@ -485,16 +485,20 @@ static void test_arity(void **state)
 	 * the last word. */
 	run_err(&f->wm, "view",
 		"view: missing argument; usage: view "
-		"TAG|all|previous",
+		"TAG|all|previous|next|prev",
 		4);
 	run_err(&f->wm, "  view   ",
 		"view: missing argument; usage: view "
-		"TAG|all|previous",
+		"TAG|all|previous|next|prev",
 		6);
 	run_err(&f->wm, "view 1 2",
-		"view: too many arguments; usage: view TAG|all|previous", 7);
+		"view: too many arguments; usage: view "
+		"TAG|all|previous|next|prev",
+		7);
 	run_err(&f->wm, "view 1   2 3",
-		"view: too many arguments; usage: view TAG|all|previous", 9);
+		"view: too many arguments; usage: view "
+		"TAG|all|previous|next|prev",
+		9);
 	run_err(&f->wm, "floating on off",
 		"floating: too many arguments; usage: floating "
 		"[toggle|on|off]",
@@ -515,7 +519,7 @@ static void test_arity(void **state)
 		5);
 	run_err(&f->wm, "focus",
 		"focus: missing argument; usage: focus "
-		"next|prev",
+		"next|prev|urgent",
 		5);
 	run_err(&f->wm, "tags", "tags: missing argument; usage: tags NAME...",
 		4);
@@ -924,11 +928,50 @@ static void test_focus(void **state)
 	assert_ptr_equal(focused(f), f->b);
 	assert_true(list_is(f, f->c, f->b, f->a));
 
-	run_err(&f->wm, "focus x", "'x' is not next or prev", 6);
-	run_err(&f->wm, "focus Next", "'Next' is not next or prev", 6);
-	run_err(&f->wm, "focus 1", "'1' is not next or prev", 6);
-	run_err(&f->wm, "focus \"\"", "'' is not next or prev", 6);
+	run_err(&f->wm, "focus x", "'x' is not next, prev or urgent", 6);
+	run_err(&f->wm, "focus Next", "'Next' is not next, prev or urgent", 6);
+	run_err(&f->wm, "focus 1", "'1' is not next, prev or urgent", 6);
+	run_err(&f->wm, "focus \"\"", "'' is not next, prev or urgent", 6);
 	assert_ptr_equal(focused(f), f->b);
+}
+
+static void test_focus_urgent(void **state)
+{
+	struct fx *f = *state;
+	run_err(&f->wm, "focus urgent", "no window is urgent", 6);
+	/* The latest to turn urgent wins, on a hidden tag too. */
+	assert_true(model_set_tags(&f->wm.model, f->a, 0x2));
+	model_set_urgent(&f->wm.model, f->b, true);
+	model_set_urgent(&f->wm.model, f->a, true);
+	run_ok(&f->wm, "focus urgent");
+	assert_ptr_equal(focused(f), f->a);
+	assert_int_equal(f->wm.model.selmon->view, 0x2);
+	assert_false(f->a->urgent);
+	run_ok(&f->wm, "focus urgent");
+	assert_ptr_equal(focused(f), f->b);
+	assert_int_equal(f->wm.model.selmon->view, 0x1);
+	run_err(&f->wm, "focus urgent", "no window is urgent", 6);
+	assert_ptr_equal(focused(f), f->b);
+}
+
+static void test_view_next_prev(void **state)
+{
+	struct fx *f = *state;
+	struct monitor *mon = f->wm.model.selmon;
+	int n = f->wm.model.ntags;
+	run_ok(&f->wm, "view next");
+	assert_int_equal(mon->view, 0x2);
+	run_ok(&f->wm, "view prev");
+	run_ok(&f->wm, "view prev"); /* from the first tag to the last */
+	assert_int_equal(mon->view, (tagmask)1 << (n - 1));
+	run_ok(&f->wm, "view next"); /* and round again */
+	assert_int_equal(mon->view, 0x1);
+	/* From a view of several tags: the one after its lowest. */
+	model_view(&f->wm.model, mon, 0x6);
+	run_ok(&f->wm, "view next");
+	assert_int_equal(mon->view, 0x4);
+	run_ok(&f->wm, "view previous");
+	assert_int_equal(mon->view, 0x6);
 }
 
 static void test_swap(void **state)
@@ -958,7 +1001,7 @@ static void test_focus_swap_zoom_no_clients(void **state)
 	run_ok(&f->wm, "swap next");
 	run_ok(&f->wm, "swap prev");
 	run_ok(&f->wm, "zoom");
-	run_err(&f->wm, "focus x", "'x' is not next or prev", 6);
+	run_err(&f->wm, "focus x", "'x' is not next, prev or urgent", 6);
 	assert_null(focused(f));
 }
 
@@ -1473,6 +1516,8 @@ int main(void)
 	    T(test_zoom),
 	    T(test_floating),
 	    T(test_fullscreen),
+	    T(test_focus_urgent),
+	    T(test_view_next_prev),
 	    T(test_close_kill),
 	    T(test_quit_restart),
 	    T(test_spawn_rest_as_written),
