@@ -32,6 +32,7 @@ void ewmh_setup(struct wm *wm)
 	    e->_NET_WM_STATE_DEMANDS_ATTENTION,
 	    e->_NET_WM_STRUT,
 	    e->_NET_WM_STRUT_PARTIAL,
+	    e->_NET_WORKAREA,
 	};
 	xcb_ewmh_set_supported(e, 0, sizeof(supported) / sizeof(*supported),
 			       supported);
@@ -130,6 +131,26 @@ static void publish_desktops(struct wm *wm)
 		     XCB_ATOM_CARDINAL, 32, states, (uint32_t)ns);
 }
 
+/* _NET_WORKAREA: the screen less the bar and docks, where GTK and Qt
+ * place and size new windows and menus. One rect per desktop, all the
+ * same: the first monitor's, as the property knows of one screen. */
+static void publish_workarea(struct wm *wm)
+{
+	const struct model *m = &wm->model;
+	if (!m->mons)
+		return;
+	struct rect w = m->mons->work;
+	uint32_t areas[CTILE_MAX_TAGS * 4];
+	for (int i = 0; i < m->ntags; i++) {
+		areas[i * 4] = (uint32_t)w.x;
+		areas[i * 4 + 1] = (uint32_t)w.y;
+		areas[i * 4 + 2] = (uint32_t)w.w;
+		areas[i * 4 + 3] = (uint32_t)w.h;
+	}
+	publish_root(wm->x, ROOT_WORKAREA, wm->x->ewmh._NET_WORKAREA,
+		     XCB_ATOM_CARDINAL, 32, areas, (uint32_t)m->ntags * 4);
+}
+
 static void publish_tags(struct wm *wm)
 {
 	struct xconn *x = wm->x;
@@ -156,6 +177,9 @@ void ewmh_publish(struct wm *wm, unsigned dirty)
 		publish_desktops(wm);
 	if (dirty & DIRTY_TAGS)
 		publish_tags(wm);
+	/* Docks and the bar change the work area, and arrange with it. */
+	if (dirty & (DIRTY_ARRANGE | DIRTY_VIEW))
+		publish_workarea(wm);
 }
 
 /* What a _NET_WM_STATE action makes of a state that is now so. */

@@ -464,6 +464,8 @@ void x_release_all(struct wm *wm)
 	xcb_ungrab_key(x->conn, XCB_GRAB_ANY, x->root, XCB_MOD_MASK_ANY);
 	xcb_delete_property(x->conn, x->root, x->ewmh._NET_SUPPORTING_WM_CHECK);
 	xcb_delete_property(x->conn, x->root, x->ewmh._NET_ACTIVE_WINDOW);
+	/* The bar goes with ctile: its room is free again. */
+	xcb_delete_property(x->conn, x->root, x->ewmh._NET_WORKAREA);
 	xcb_destroy_window(x->conn, x->check);
 	xcb_set_input_focus(x->conn, XCB_INPUT_FOCUS_POINTER_ROOT,
 			    XCB_INPUT_FOCUS_POINTER_ROOT, XCB_CURRENT_TIME);

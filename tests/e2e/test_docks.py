@@ -563,3 +563,29 @@ def test_windows_stop_above_polybar_at_the_bottom(wm):
         desktop=ALL_DESKTOPS)
     b = wm.xterm("b")
     assert_tiled_in(wm, [a, b], area)
+
+
+def workarea(d):
+    """_NET_WORKAREA: (x, y, w, h) for each desktop."""
+    v = d.x.prop(d.x.root.id, "_NET_WORKAREA")[2]
+    return [tuple(v[i:i + 4]) for i in range(0, len(v), 4)]
+
+
+@pytest.mark.with_bar
+def test_workarea_tells_gtk_and_qt_where_windows_go(wm):
+    """GTK and Qt size new windows and place menus within _NET_WORKAREA:
+    it follows ctile's bar and the docks, the same room the tiles get."""
+    supported = wm.x.prop(wm.x.root.id, "_NET_SUPPORTED")[2]
+    assert wm.client().atom("_NET_WORKAREA") in supported
+    h = own_bar_height(wm)
+    a = window(wm)
+    assert workarea(wm) == [wm.outer(a)] * 9, "one rect per desktop"
+    assert wm.outer(a) == (0, h, SCREEN_W, SCREEN_H - h)
+    c, d = dock(wm, (0, SCREEN_H - 40, SCREEN_W, 40),
+                strut_partial=partial(bottom=40))
+    assert workarea(wm) == [(0, h, SCREEN_W, SCREEN_H - h - 40)] * 9
+    wm.key("super+b")
+    assert workarea(wm) == [(0, 0, SCREEN_W, SCREEN_H - 40)] * 9
+    gone_destroy(wm, c, d)
+    assert workarea(wm) == [FULL] * 9
+    assert wm.outer(a) == FULL
