@@ -278,13 +278,7 @@ static void arm_timer(struct bars *bs)
 				if (w >= 0 && (next < 0 || w < next))
 					next = w;
 			}
-	struct itimerspec its = {0};
-	if (next >= 0) {
-		next = next < 1 ? 1 : next;
-		its.it_value.tv_sec = next / 1000;
-		its.it_value.tv_nsec = (next % 1000) * 1000000;
-	}
-	timerfd_settime(bs->timerfd, TFD_TIMER_ABSTIME, &its, NULL);
+	widget_timer_at(bs->timerfd, next);
 }
 
 void bar_refresh(struct wm *wm, unsigned dirty)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/timerfd.h>
 #include <time.h>
 
 #include "widget.h"
@@ -51,6 +52,17 @@ int64_t widget_next_tick_ms(int64_t now_ms, int64_t period_ms)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	int64_t wall = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 	return now_ms + widget_tick_wait_ms(wall, period_ms);
+}
+
+void widget_timer_at(int timerfd, int64_t at_ms)
+{
+	struct itimerspec its = {0};
+	if (at_ms >= 0) {
+		at_ms = at_ms < 1 ? 1 : at_ms; /* 0 would disarm it */
+		its.it_value.tv_sec = at_ms / 1000;
+		its.it_value.tv_nsec = (at_ms % 1000) * 1000000;
+	}
+	timerfd_settime(timerfd, TFD_TIMER_ABSTIME, &its, NULL);
 }
 
 bool text_cache_set(struct text_cache *t, const char *text)

@@ -23,6 +23,7 @@
 
 #include "log.h"
 #include "volume_server.h"
+#include "widget.h"
 
 #define RETRY_FIRST_MS 2000
 #define RETRY_MAX_MS   60000
@@ -82,14 +83,8 @@ static void end_pactl(struct volume_server *s, struct proc *p)
  * two is set at a time (a query runs only while subscribed). */
 static void arm_timer(struct volume_server *s)
 {
-	int64_t at = s->retry_at >= 0 ? s->retry_at : s->query_until;
-	struct itimerspec its = {0};
-	if (at >= 0) {
-		at = at < 1 ? 1 : at;
-		its.it_value.tv_sec = at / 1000;
-		its.it_value.tv_nsec = (at % 1000) * 1000000;
-	}
-	timerfd_settime(s->timer, TFD_TIMER_ABSTIME, &its, NULL);
+	widget_timer_at(s->timer,
+			s->retry_at >= 0 ? s->retry_at : s->query_until);
 }
 
 static void query_start(struct volume_server *s, int64_t now)

@@ -96,6 +96,9 @@ void text_cache_free(struct text_cache *t);
  * that instant as a CLOCK_MONOTONIC ms time, from now_ms. */
 int64_t widget_tick_wait_ms(int64_t wall_ms, int64_t period_ms);
 int64_t widget_next_tick_ms(int64_t now_ms, int64_t period_ms);
+/* Arm a CLOCK_MONOTONIC timerfd for at_ms (ms, absolute: the wake-up does
+ * not drift by the time arming took), or disarm it when at_ms < 0. */
+void widget_timer_at(int timerfd, int64_t at_ms);
 
 /* Drawing helpers: a filled box, and text centred vertically at x. */
 void draw_fill(const struct draw_ctx *d, struct rect r, uint32_t color);
