@@ -98,7 +98,9 @@ static void create_widgets(struct bar *b, const struct bar_config *c)
 			/* Timed widgets are due at once; the others have no
 			 * wake-up (a 0 would keep the timer firing). */
 			b->w[side][b->n[side]++] = (struct widget_inst){
-			    ops, self, 0, 0, ops->next_wakeup_ms ? 0 : -1};
+			    .ops = ops,
+			    .self = self,
+			    .wake = ops->next_wakeup_ms ? 0 : -1};
 		}
 	}
 }
@@ -302,6 +304,7 @@ bool bar_redraw_all(struct wm *wm)
 	bool drawn = false;
 	for (size_t i = 0; bs && i < bs->n; i++) {
 		drawn |= bs->v[i].visible;
+		bs->v[i].dirty = true; /* in full: what the figure is about */
 		bar_draw(wm, &bs->v[i]);
 	}
 	return drawn;
@@ -338,7 +341,7 @@ static void widget_readable(struct bar *b, int fd, int64_t now)
 			if (!w->ops->poll_fd || w->ops->poll_fd(w->self) != fd)
 				continue;
 			if (w->ops->readable(w->self, now))
-				b->dirty = true;
+				w->changed = true;
 			/* What it read may move its next update (a back-off,
 			 * a throttle). */
 			if (w->ops->next_wakeup_ms)

@@ -20,9 +20,11 @@ bool bar_update(struct wm *wm, struct bar *b, unsigned dirty, int64_t now)
 			bool due = timed ? w->wake >= 0 &&
 					       w->wake <= now + WAKE_SLACK_MS
 					 : (dirty & DIRTY_BAR) != 0;
+			if (due && w->ops->update(w->self, &ctx))
+				w->changed = true;
+			changed |= w->changed; /* here or when it read its fd */
 			if (!due)
 				continue;
-			changed |= w->ops->update(w->self, &ctx);
 			/* Now, not when this turn began: the updates before
 			 * took time, and a wake-up on a wall-clock tick
 			 * computed from an old now would come that much early
@@ -32,8 +34,9 @@ bool bar_update(struct wm *wm, struct bar *b, unsigned dirty, int64_t now)
 								 bar_now_ms());
 		}
 	const char *problem = wm->config_problem ? wm->config_problem : "";
-	changed |= text_cache_set(&b->problem, problem);
-	return changed;
+	if (text_cache_set(&b->problem, problem))
+		b->dirty = true; /* it lies over the widgets */
+	return changed || b->dirty;
 }
 
 static struct draw_ctx draw_ctx_of(const struct wm *wm, struct bar *b)
@@ -43,9 +46,11 @@ static struct draw_ctx draw_ctx_of(const struct wm *wm, struct bar *b)
 				 b->geom.h, bs->padding, bs->dpi / 96.0};
 }
 
-/* Measure every widget; the expanding ones share what is left. */
-static void layout_widgets(struct bar *b, const struct draw_ctx *d)
+/* Measure every widget; the expanding ones share what is left. True if a
+ * widget moved or changed size. */
+static bool layout_widgets(struct bar *b, const struct draw_ctx *d)
 {
+	bool moved = false;
 	int used = 0, expanding = 0;
 	for (int side = 0; side < BAR_SIDES; side++)
 		for (size_t k = 0; k < b->n[side]; k++) {
@@ -72,9 +77,13 @@ static void layout_widgets(struct bar *b, const struct draw_ctx *d)
 		x[BAR_CENTER] = left;
 	for (int side = 0; side < BAR_SIDES; side++)
 		for (size_t k = 0; k < b->n[side]; k++) {
-			b->w[side][k].x = x[side];
-			x[side] += b->w[side][k].w;
+			struct widget_inst *w = &b->w[side][k];
+			moved |= w->x != x[side] || w->w != w->drawn_w;
+			w->x = x[side];
+			w->drawn_w = w->w;
+			x[side] += w->w;
 		}
+	return moved;
 }
 
 /* A config error stays in view, in the urgent colours, until fixed. */
@@ -92,29 +101,55 @@ static void draw_problem(struct bar *b, const struct draw_ctx *d)
 		  d->colors->urgent_foreground);
 }
 
+/* One widget's cell of the pixmap: the bar's background, then the widget,
+ * kept inside its cell. */
+static void paint_widget(const struct bar *b, const struct draw_ctx *d,
+			 struct widget_inst *w)
+{
+	struct rect cell = {w->x, 0, w->w, b->geom.h};
+	draw_fill(d, cell, d->colors->background);
+	cairo_save(d->cr);
+	cairo_rectangle(d->cr, cell.x, 0, cell.w, cell.h);
+	cairo_clip(d->cr);
+	w->ops->draw(w->self, d, cell);
+	cairo_restore(d->cr);
+}
+
+static void show(struct wm *wm, const struct bar *b, int x, int w)
+{
+	xcb_copy_area(wm->x->conn, b->pix, b->win, wm->bars->gc, (int16_t)x, 0,
+		      (int16_t)x, 0, (uint16_t)w, (uint16_t)b->geom.h);
+}
+
+/* A clock's minute or a cpu figure repaints its own cell, not the bar: a
+ * fraction of the drawing, for ctile and for the X server. */
 void bar_draw(struct wm *wm, struct bar *b)
 {
 	struct draw_ctx d = draw_ctx_of(wm, b);
+	bool all = b->dirty;
 	b->dirty = false;
 	if (!b->visible)
 		return;
-	layout_widgets(b, &d);
-	draw_fill(&d, (struct rect){0, 0, b->geom.w, b->geom.h},
-		  d.colors->background);
+	all |= layout_widgets(b, &d) || (b->problem.text && b->problem.text[0]);
+	if (all)
+		draw_fill(&d, (struct rect){0, 0, b->geom.w, b->geom.h},
+			  d.colors->background);
 	for (int side = 0; side < BAR_SIDES; side++)
 		for (size_t k = 0; k < b->n[side]; k++) {
 			struct widget_inst *w = &b->w[side][k];
-			if (w->w <= 0)
-				continue;
-			cairo_save(d.cr);
-			cairo_rectangle(d.cr, w->x, 0, w->w, b->geom.h);
-			cairo_clip(d.cr);
-			w->ops->draw(w->self, &d,
-				     (struct rect){w->x, 0, w->w, b->geom.h});
-			cairo_restore(d.cr);
+			if (w->w > 0 && (all || w->changed))
+				paint_widget(b, &d, w);
 		}
-	draw_problem(b, &d);
+	if (all)
+		draw_problem(b, &d);
 	cairo_surface_flush(b->surface);
-	xcb_copy_area(wm->x->conn, b->pix, b->win, wm->bars->gc, 0, 0, 0, 0,
-		      (uint16_t)b->geom.w, (uint16_t)b->geom.h);
+	for (int side = 0; side < BAR_SIDES; side++)
+		for (size_t k = 0; k < b->n[side]; k++) {
+			struct widget_inst *w = &b->w[side][k];
+			if (!all && w->w > 0 && w->changed)
+				show(wm, b, w->x, w->w);
+			w->changed = false;
+		}
+	if (all)
+		show(wm, b, 0, b->geom.w);
 }

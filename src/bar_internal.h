@@ -18,7 +18,9 @@ struct widget_inst {
 	const struct widget_ops *ops;
 	void *self;
 	int x, w;     /* where it was last drawn */
+	int drawn_w;  /* w as last drawn: layout_widgets measures into w */
 	int64_t wake; /* next due update, CLOCK_MONOTONIC ms; -1: none */
+	bool changed; /* shows something else: repaint its cell */
 };
 
 struct bar {
@@ -29,7 +31,8 @@ struct bar {
 	cairo_t *cr;
 	PangoLayout *layout;
 	struct rect geom;
-	bool visible, dirty;
+	bool visible;
+	bool dirty; /* repaint it all, not only the widgets that changed */
 	struct widget_inst *w[BAR_SIDES];
 	size_t n[BAR_SIDES];
 	struct text_cache problem; /* the config error line, if any */
@@ -49,7 +52,8 @@ struct bars {
 };
 
 int64_t bar_now_ms(void);
-/* Lay the widgets out and paint the bar into its pixmap, then the window. */
+/* Lay the widgets out and paint the bar into its pixmap, then the window:
+ * all of it when b->dirty or a widget moved, else the changed widgets. */
 void bar_draw(struct wm *wm, struct bar *b);
 /* Update what is due; true if anything on b changed. */
 bool bar_update(struct wm *wm, struct bar *b, unsigned dirty, int64_t now);

@@ -184,3 +184,30 @@ def test_a_hidden_bar_with_timed_widgets_costs_nothing(make_wm):
     h = bar_geometry(d)[3]
     d.wait_until(lambda: region(d, 0, SCREEN_W, h) != shown,
                  "the shown bar to be drawn with a new time")
+
+
+def test_a_bar_repainted_piece_by_piece_shows_what_a_full_paint_does(make_wm):
+    """Changes that leave every widget its place repaint only the widgets
+    that changed (the status, the title, the tags): what they leave on
+    screen must be the bar painted afresh, with no trace of before."""
+    d = make_wm(config())
+    _, _, w, h = bar_geometry(d)
+
+    def status(text):
+        subprocess.run(["xsetroot", "-display", d.name, "-name", text],
+                       check=True)
+        d.sync()
+
+    d.xterm("first")
+    d.xterm("the second window")
+    status("load 0.18")
+    status("load 0.42")  # as wide: the status alone is repainted
+    d.key("super+j")  # another title
+    d.key("super+3")  # another tag lit, no title
+    d.key("super+1")
+    d.key("super+k")
+    status("load 0.57")
+    painted_in_pieces = region(d, 0, w, h)
+    d.key("super+b", "super+b")  # hidden and shown: painted in full
+    assert d.bars(), "the bar is back"
+    assert region(d, 0, w, h) == painted_in_pieces
