@@ -223,10 +223,11 @@ static void deliver(struct wm *wm, const struct fetch *f, void *reply)
 	}
 }
 
-void fetch_process(struct wm *wm)
+bool fetch_process(struct wm *wm)
 {
 	struct xconn *x = wm->x;
-	while (x->fetch_len) {
+	bool any = false;
+	for (; x->fetch_len; any = true) {
 		struct fetch f = x->fetches[x->fetch_head];
 		void *reply = NULL;
 		xcb_generic_error_t *error = NULL;
@@ -234,7 +235,7 @@ void fetch_process(struct wm *wm)
 			sync_ready(x, f.win, f.serial);
 		} else {
 			if (!xcb_poll_for_reply(x->conn, f.seq, &reply, &error))
-				return;
+				return any;
 			free(error); /* BadWindow: it died; reply is NULL */
 			deliver(wm, &f, reply);
 			free(reply);
@@ -243,4 +244,5 @@ void fetch_process(struct wm *wm)
 		if (--x->fetch_len == 0)
 			x->fetch_head = 0;
 	}
+	return any;
 }

@@ -21,8 +21,9 @@ void fetch_barrier(struct xconn *x);
 /* A GetInputFocus after a change of the screen: its reply leaves the
  * server with the events the change made, once the server is done. */
 void fetch_shown(struct xconn *x);
-/* Handle every reply that has arrived, in order; never blocks. */
-void fetch_process(struct wm *wm);
+/* Handle every reply that has arrived, in order; never blocks. True if
+ * it handled any. */
+bool fetch_process(struct wm *wm);
 
 /* props.c: the status text from the root's WM_NAME reply. */
 void props_status(struct wm *wm, xcb_get_property_reply_t *r);

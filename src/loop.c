@@ -170,7 +170,12 @@ bool loop_run(struct wm *wm)
 		}
 		if (wm->exit != WM_RUN)
 			break;
-		/* Events read while sending would not wake poll(). */
+		/* Replies and events xcb read while sending would not wake
+		 * poll(): the bar and the _CTILE_SYNC answers may be waiting
+		 * for a reply (FETCH_SHOWN) that is already in, with nothing
+		 * else to come. */
+		if (fetch_process(wm))
+			continue;
 		xcb_generic_event_t *queued =
 		    xcb_poll_for_queued_event(x->conn);
 		if (queued) {
