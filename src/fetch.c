@@ -231,7 +231,15 @@ bool fetch_process(struct wm *wm)
 		struct fetch f = x->fetches[x->fetch_head];
 		void *reply = NULL;
 		xcb_generic_error_t *error = NULL;
-		if (f.kind == FETCH_SYNC) {
+		if (f.kind == FETCH_SYNC && x->fetch_len > 1) {
+			/* Replies before it may have asked for more (a dock's
+			 * struts, once the window is known to be a dock): the
+			 * sync goes behind them, once, so that more traffic
+			 * cannot starve it. */
+			f.kind = FETCH_SYNC_LAST;
+			if (!push(x, f))
+				sync_ready(x, f.win, f.serial);
+		} else if (f.kind == FETCH_SYNC || f.kind == FETCH_SYNC_LAST) {
 			sync_ready(x, f.win, f.serial);
 		} else {
 			if (!xcb_poll_for_reply(x->conn, f.seq, &reply, &error))

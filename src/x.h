@@ -51,6 +51,7 @@ enum fetch_kind {
 	FETCH_STRUT,
 	FETCH_ROOT_NAME, /* the root's WM_NAME: the status text */
 	FETCH_SYNC,	 /* no request: a _CTILE_SYNC waiting its turn */
+	FETCH_SYNC_LAST, /* the same, moved behind what came after it */
 	FETCH_BARRIER,	 /* GetInputFocus: every MapRequest before it is in */
 	FETCH_SHOWN,	 /* GetInputFocus: the server is done with a change */
 	FETCH_KIND_COUNT
