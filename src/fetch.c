@@ -128,24 +128,27 @@ void fetch_sync(struct xconn *x, xcb_window_t win, uint32_t serial)
 	push(x, (struct fetch){0, win, FETCH_SYNC, serial});
 }
 
-void fetch_barrier(struct xconn *x)
+/* A GetInputFocus queued as kind: its reply comes once the server has
+ * handled every request before it. False if it could not be queued. */
+static bool round_trip(struct xconn *x, enum fetch_kind kind)
 {
 	unsigned int seq = xcb_get_input_focus(x->conn).sequence;
-	if (!push(x, (struct fetch){seq, x->root, FETCH_BARRIER, 0})) {
-		xcb_discard_reply(x->conn, seq);
-		return;
-	}
-	x->barrier_out = true;
+	if (push(x, (struct fetch){seq, x->root, (uint8_t)kind, 0}))
+		return true;
+	xcb_discard_reply(x->conn, seq);
+	return false;
+}
+
+void fetch_barrier(struct xconn *x)
+{
+	if (round_trip(x, FETCH_BARRIER))
+		x->barrier_out = true;
 }
 
 void fetch_shown(struct xconn *x)
 {
-	unsigned int seq = xcb_get_input_focus(x->conn).sequence;
-	if (!push(x, (struct fetch){seq, x->root, FETCH_SHOWN, 0})) {
-		xcb_discard_reply(x->conn, seq);
-		return;
-	}
-	x->shown_out = true;
+	if (round_trip(x, FETCH_SHOWN))
+		x->shown_out = true;
 }
 
 static void sync_ready(struct xconn *x, xcb_window_t win, uint32_t serial)
