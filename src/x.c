@@ -328,41 +328,44 @@ static void send_protocol(struct xconn *x, xcb_window_t win, xcb_atom_t proto)
 		       (const char *)&ev);
 }
 
-static void update_borders(struct wm *wm, const struct client *focused)
+static void update_border(struct wm *wm, struct client *c,
+			  const struct client *focused)
 {
-	struct xconn *x = wm->x;
-	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
-		for (struct client *c = mon->clients; c; c = c->next) {
-			uint32_t color = wanted_color(wm, c, focused);
-			if (c->x.border_color == color)
-				continue;
-			uint32_t pixel = x_pixel(x, color);
-			xcb_change_window_attributes(
-			    x->conn, c->id, XCB_CW_BORDER_PIXEL, &pixel);
-			c->x.border_color = color;
-		}
+	uint32_t color = wanted_color(wm, c, focused);
+	if (c->x.border_color == color)
+		return;
+	uint32_t pixel = x_pixel(wm->x, color);
+	xcb_change_window_attributes(wm->x->conn, c->id, XCB_CW_BORDER_PIXEL,
+				     &pixel);
+	c->x.border_color = color;
 }
 
 /* _NET_WM_STATE says what ctile knows of each window: fullscreen, and
  * urgency, which pagers and taskbars show as demanding attention. */
-static void update_net_states(struct wm *wm)
+static void update_net_state(xcb_ewmh_connection_t *e, struct client *c)
 {
-	xcb_ewmh_connection_t *e = &wm->x->ewmh;
+	unsigned want = (c->fullscreen ? NET_STATE_FULLSCREEN : 0) |
+			(c->urgent ? NET_STATE_DEMANDS_ATTENTION : 0);
+	if (c->x.net_state == want)
+		return;
+	xcb_atom_t atoms[2];
+	uint32_t n = 0;
+	if (want & NET_STATE_FULLSCREEN)
+		atoms[n++] = e->_NET_WM_STATE_FULLSCREEN;
+	if (want & NET_STATE_DEMANDS_ATTENTION)
+		atoms[n++] = e->_NET_WM_STATE_DEMANDS_ATTENTION;
+	xcb_ewmh_set_wm_state(e, c->id, n, atoms);
+	c->x.net_state = want;
+}
+
+/* Focus and urgency show in the borders and in _NET_WM_STATE: one walk
+ * over the clients for both. */
+static void update_marks(struct wm *wm, const struct client *focused)
+{
 	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
 		for (struct client *c = mon->clients; c; c = c->next) {
-			unsigned want =
-			    (c->fullscreen ? NET_STATE_FULLSCREEN : 0) |
-			    (c->urgent ? NET_STATE_DEMANDS_ATTENTION : 0);
-			if (c->x.net_state == want)
-				continue;
-			xcb_atom_t atoms[2];
-			uint32_t n = 0;
-			if (want & NET_STATE_FULLSCREEN)
-				atoms[n++] = e->_NET_WM_STATE_FULLSCREEN;
-			if (want & NET_STATE_DEMANDS_ATTENTION)
-				atoms[n++] = e->_NET_WM_STATE_DEMANDS_ATTENTION;
-			xcb_ewmh_set_wm_state(e, c->id, n, atoms);
-			c->x.net_state = want;
+			update_border(wm, c, focused);
+			update_net_state(&wm->x->ewmh, c);
 		}
 }
 
@@ -370,8 +373,7 @@ void x_apply_focus(struct wm *wm)
 {
 	struct xconn *x = wm->x;
 	struct client *c = model_focused(&wm->model);
-	update_borders(wm, c);
-	update_net_states(wm);
+	update_marks(wm, c);
 	/* X refuses focus to an unmapped window: it gets it once mapped. */
 	xcb_window_t target =
 	    c && !c->never_focus && c->x.mapped ? c->id : x->root;
