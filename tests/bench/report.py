@@ -8,6 +8,7 @@ best peer of the same run (xP); peers are every WM but ctile and the floor.
 import csv
 import math
 import os
+import random
 import subprocess
 import sys
 
@@ -138,19 +139,99 @@ def default_bar_instants():
                if any(t % i == 0 for i in DEFAULT_BAR_INTERVALS))
 
 
-def targets(rows):
-    """The issue's targets for ctile, judged on this run."""
+def load_samples(outdir):
+    """samples.csv: every repetition's value (wm,scenario,n,value), written
+    for the tag switch. Empty when the run did not keep them."""
+    got = {}
+    path = os.path.join(outdir, "samples.csv")
+    if os.path.exists(path):
+        with open(path, newline="") as f:
+            for r in csv.reader(f):
+                if len(r) == 4:
+                    got.setdefault((r[0], r[1], int(r[2])), []).append(
+                        float(r[3]))
+    return got
+
+
+def median(v):
+    v = sorted(v)
+    mid = len(v) // 2
+    return v[mid] if len(v) % 2 else (v[mid - 1] + v[mid]) / 2
+
+
+def ratio_interval(a, b, resamples=2000):
+    """95% percentile-bootstrap interval of median(a) / median(b), each
+    resampled on its own (the two were measured at different times).
+    Seeded, so the same samples always give the same interval."""
+    rnd = random.Random(1)
+    ratios = sorted(median(rnd.choices(a, k=len(a))) /
+                    median(rnd.choices(b, k=len(b)))
+                    for _ in range(resamples))
+    return ratios[int(0.025 * resamples)], ratios[int(0.975 * resamples) - 1]
+
+
+def switch_intervals(rows, samples):
+    """{(wm, n): ((lo, hi) to the floor, (lo, hi, peer) to the fastest
+    peer)} for ctile and ctile+bar, where the samples were kept."""
+    out = {}
+    for n in ns_of(rows, "switch"):
+        floor = samples.get(("floor", "switch", n))
+        _, peer = best_peer(rows, "switch", n)
+        peer_v = samples.get((peer, "switch", n)) if peer else None
+        for wm in ("ctile", "ctile+bar"):
+            v = samples.get((wm, "switch", n))
+            if not v or len(v) < 5:
+                continue
+            to_f = ratio_interval(v, floor) if floor else None
+            to_p = ratio_interval(v, peer_v) + (peer,) if peer_v else None
+            out[(wm, n)] = (to_f, to_p)
+    return out
+
+
+def intervals_table(iv):
+    if not iv:
+        return []
+    out = ["### 1. Tag switch: how sure the ratios are", "",
+           "95% bootstrap intervals (2000 resamples of each WM's "
+           "repetitions) of ctile's median over the floor's (target 1.1) "
+           "and over the fastest peer's (target below 1). An interval "
+           "that holds the target line means this run cannot tell which "
+           "side of it ctile is on.", "",
+           "| WM | N | ×F (95%) | ×P (95%) |", "|---|---|---|---|"]
+    for (wm, n), (to_f, to_p) in sorted(iv.items(), key=lambda k: k[0][1]):
+        f = f"{to_f[0]:.2f}–{to_f[1]:.2f}" if to_f else "-"
+        p = f"{to_p[0]:.2f}–{to_p[1]:.2f} ({to_p[2]})" if to_p else "-"
+        out.append(f"| {wm} | {n} | {f} | {p} |")
+    return out + [""]
+
+
+def sureness(interval, line):
+    """What an interval says about a target line."""
+    if not interval:
+        return ""
+    lo, hi = interval[0], interval[1]
+    where = ("straddles the line" if lo <= line <= hi else
+             "below the line" if hi < line else "above the line")
+    return f" (95% interval {lo:.2f}–{hi:.2f}: {where})"
+
+
+def targets(rows, iv):
+    """The issue's targets for ctile, judged on this run's medians; the
+    bootstrap intervals (iv) say how sure each switch verdict is."""
     out = ["### ctile against the issue's targets", ""]
     get = rows.get
     for n in ns_of(rows, "switch"):
         c, f = get(("ctile", "switch", n)), get(("floor", "switch", n))
         bp, who = best_peer(rows, "switch", n)
+        to_f, to_p = iv.get(("ctile", n), (None, None))
         if c and f:
             out.append(f"- Tag switch N = {n}: {fmt(c['median'])} ms = "
                        f"{c['median'] / f['median']:.2f}× the floor "
                        f"(target 1.1×): {verdict(c['median'] <= 1.1 * f['median'])}"
+                       + sureness(to_f, 1.1)
                        + (f"; fastest peer {who} {fmt(bp)} ms: "
-                          f"{verdict(c['median'] < bp)}" if bp else ""))
+                          f"{verdict(c['median'] < bp)}" + sureness(to_p, 1.0)
+                          if bp else ""))
     for n in ns_of(rows, "burst"):
         c, f = get(("ctile", "burst", n)), get(("floor", "burst", n))
         cn, rq = get(("ctile", "burst_cn", n)), get(("ctile", "burst_req", n))
@@ -350,6 +431,8 @@ def main():
                       "starting further down the list, and merged: a drift "
                       "of the machine's speed during the run, or a WM's "
                       "place in the round, touches all of them alike.")
+    iv = switch_intervals(rows, load_samples(outdir))
+    md += intervals_table(iv)
     ns = ns_of(rows, "switch")
     if ns:
         md += costs(rows, "switch", ns[-1],
@@ -424,7 +507,7 @@ def main():
                 intro="The same requests, from the client message until "
                       "its PropertyNotify: the redraw, the X server "
                       "drawing it, the round trip.")
-    md += targets(rows)
+    md += targets(rows, iv)
     md += notes(rows, skips)
     with open(os.path.join(outdir, "table.md"), "w") as f:
         f.write("\n".join(md))

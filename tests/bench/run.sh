@@ -182,19 +182,20 @@ for round in $(seq "$SWITCH_ROUNDS"); do
 		for n in $SWITCH_ROUND_N; do
 			ROWS=$tmp/rounds.csv gen "$wm" switch "$n" \
 				--reps $((SWITCH_REPS / SWITCH_ROUNDS)) \
-				--warmup "$WARMUP" --samples "$tmp/samples.csv"
+				--warmup "$WARMUP" --samples "$out/samples.csv"
 		done
 	done
 done
 if [ -s "$tmp/rounds.csv" ]; then
-	python3 tests/bench/merge.py "$tmp/rounds.csv" "$tmp/samples.csv" \
+	python3 tests/bench/merge.py "$tmp/rounds.csv" "$out/samples.csv" \
 		>>"$csv" || exit 1
 fi
 
 for wm in "${run_wms[@]}"; do
 	echo "== $wm"
 	for n in $SWITCH_ONCE_N; do
-		gen "$wm" switch "$n" --reps "$SWITCH_REPS" --warmup "$WARMUP"
+		gen "$wm" switch "$n" --reps "$SWITCH_REPS" --warmup "$WARMUP" \
+			--samples "$out/samples.csv"
 	done
 	if [ "$wm" != floor ] && [ "$wm" != ctile+bar ]; then
 		mod=(); [ "$wm" = dwm ] && mod=(--mod alt)
