@@ -64,6 +64,15 @@ static bool hold_arrange(struct wm *wm)
 	return false;
 }
 
+/* WM_STATE and the EWMH properties pagers, taskbars and a restarted ctile
+ * read. */
+static void publish_states(struct wm *wm, unsigned dirty)
+{
+	if (dirty & DIRTY_ARRANGE)
+		x_update_wm_states(wm);
+	ewmh_publish(wm, dirty);
+}
+
 void loop_refresh(struct wm *wm)
 {
 	struct xconn *x = wm->x;
@@ -87,17 +96,18 @@ void loop_refresh(struct wm *wm)
 	if (dirty & (DIRTY_ARRANGE | DIRTY_FOCUS))
 		x_apply_focus(wm);
 	x_moves_done(x);
-	ewmh_publish(wm, dirty);
-	/* What the user waits for goes out now. The bars are drawn once the
-	 * server is done with it: drawing requests that came in meanwhile
-	 * would be handled in the same turn, before the server sends the
-	 * switch's events, Expose included, to the windows waiting for them. */
+	/* What the user waits for goes out now. The bars and the properties
+	 * pagers read are sent once the server is done with it: requests that
+	 * came in meanwhile would be handled in the same turn, before the
+	 * server sends the switch's events, Expose included, to the windows
+	 * waiting for them. */
 	if (dirty & (DIRTY_ARRANGE | DIRTY_FOCUS) && !x->shown_out)
 		fetch_shown(x);
 	xcb_flush(x->conn);
 	x->shown_dirty |= dirty;
 	if (x->shown_out)
 		return; /* sync replies too: they say the bar is drawn */
+	publish_states(wm, x->shown_dirty);
 	bar_refresh(wm, x->shown_dirty);
 	x->shown_dirty = 0;
 	stats_publish(wm);
@@ -193,5 +203,8 @@ bool loop_run(struct wm *wm)
 	}
 	if (sfd >= 0)
 		close(sfd);
+	/* A restart reads its state back from these: none may be left out. */
+	if (ok && x->shown_dirty)
+		publish_states(wm, x->shown_dirty);
 	return ok;
 }

@@ -233,19 +233,17 @@ static void hide(struct xconn *x, struct client *c)
 		c->x.ignore_unmaps++;
 }
 
-/* WM_STATE follows the map state: Normal when shown, Iconic when hidden
- * on another tag. Sent after the maps and unmaps, which are what the user
- * sees change. */
-static void update_wm_states(struct xconn *x, struct monitor *mon)
+void x_update_wm_states(struct wm *wm)
 {
-	for (struct client *c = mon->clients; c; c = c->next) {
-		int32_t state = c->x.mapped ? XCB_ICCCM_WM_STATE_NORMAL
-					    : XCB_ICCCM_WM_STATE_ICONIC;
-		if (c->x.wm_state != state) {
-			x_set_wm_state(x, c->id, (uint32_t)state);
-			c->x.wm_state = state;
+	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
+		for (struct client *c = mon->clients; c; c = c->next) {
+			int32_t state = c->x.mapped ? XCB_ICCCM_WM_STATE_NORMAL
+						    : XCB_ICCCM_WM_STATE_ICONIC;
+			if (c->x.wm_state != state) {
+				x_set_wm_state(wm->x, c->id, (uint32_t)state);
+				c->x.wm_state = state;
+			}
 		}
-	}
 }
 
 static void raise_window(struct xconn *x, xcb_window_t win)
@@ -301,8 +299,6 @@ void x_apply(struct wm *wm)
 			restack_floating(x, mon);
 	}
 	quiet_end(x);
-	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
-		update_wm_states(x, mon);
 }
 
 static uint32_t wanted_color(const struct wm *wm, const struct client *c,

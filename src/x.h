@@ -203,6 +203,9 @@ void x_moves_done(struct xconn *x);
 void x_release_all(struct wm *wm);
 uint32_t x_pixel(const struct xconn *x, uint32_t rgb);
 void x_set_wm_state(struct xconn *x, xcb_window_t win, uint32_t state);
+/* WM_STATE follows the map state: Normal when shown, Iconic when hidden
+ * on another tag. */
+void x_update_wm_states(struct wm *wm);
 
 /* keys.c */
 bool keys_init(struct wm *wm);
