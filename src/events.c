@@ -28,6 +28,14 @@ static void on_map_request(struct wm *wm, xcb_map_request_event_t *ev)
 			c->x.mapped = false, wm->model.dirty |= DIRTY_ARRANGE;
 		return;
 	}
+	/* Shown, hidden and shown again before ctile had its properties
+	 * (Qt's and GTK's show(); hide(); show()): the last word is "map". */
+	struct pending *p = manage_pending_find(wm->x, ev->window);
+	if (p && p->dead) {
+		p->dead = false;
+		p->again = true;
+		return;
+	}
 	manage_begin(wm, ev->window, false);
 }
 
@@ -124,6 +132,25 @@ static void on_unmap(struct wm *wm, xcb_unmap_notify_event_t *ev)
 	manage_forget(wm, c, true);
 }
 
+/* A client took one of its windows off the root (into a window of its
+ * own): ctile no longer manages it. A hidden window gets no UnmapNotify
+ * then, and off the root its DestroyNotify would never reach ctile. */
+static void on_reparent(struct wm *wm, xcb_reparent_notify_event_t *ev)
+{
+	if (ev->event != wm->x->root || ev->parent == wm->x->root)
+		return;
+	struct client *c = model_find(&wm->model, ev->window);
+	if (c) {
+		manage_forget(wm, c, false);
+		return;
+	}
+	struct pending *p = manage_pending_find(wm->x, ev->window);
+	if (p)
+		p->dead = true;
+	else
+		docks_forget(wm, ev->window);
+}
+
 static void on_destroy(struct wm *wm, xcb_destroy_notify_event_t *ev)
 {
 	struct client *c = model_find(&wm->model, ev->window);
@@ -204,6 +231,8 @@ static void on_enter(struct wm *wm, xcb_enter_notify_event_t *ev)
 static void on_key(struct wm *wm, xcb_key_press_event_t *ev)
 {
 	wm->x->time = ev->time;
+	if (wm->x->kb.stale)
+		keys_reload_keymap(wm);
 	const char *command = keys_lookup(wm, ev->detail, ev->state);
 	if (!command)
 		return;
@@ -224,7 +253,7 @@ static void on_xkb(struct wm *wm, xcb_generic_event_t *ev)
 {
 	uint8_t type = ((xcb_xkb_new_keyboard_notify_event_t *)ev)->xkbType;
 	if (type == XCB_XKB_NEW_KEYBOARD_NOTIFY || type == XCB_XKB_MAP_NOTIFY)
-		keys_reload_keymap(wm);
+		wm->x->kb.stale = true;
 }
 
 static void on_error(xcb_generic_error_t *e)
@@ -302,7 +331,10 @@ void events_handle(struct wm *wm, xcb_generic_event_t *ev)
 		on_key(wm, (xcb_key_press_event_t *)ev);
 		break;
 	case XCB_MAPPING_NOTIFY:
-		keys_reload_keymap(wm);
+		wm->x->kb.stale = true;
+		break;
+	case XCB_REPARENT_NOTIFY:
+		on_reparent(wm, (xcb_reparent_notify_event_t *)ev);
 		break;
 	case XCB_CLIENT_MESSAGE:
 		on_client_message(wm, (xcb_client_message_event_t *)ev);

@@ -6,6 +6,7 @@
 
 #include "fetch.h"
 #include "log.h"
+#include "manage.h"
 #include "wm.h"
 #include "x.h"
 
@@ -248,7 +249,10 @@ void ewmh_client_message(struct wm *wm, xcb_client_message_event_t *ev)
 			log_debug("ignored _NET_CURRENT_DESKTOP %u", d[0]);
 	} else {
 		struct client *c = model_find(m, ev->window);
+		struct pending *p = manage_pending_find(x, ev->window);
 		if (c)
 			client_request(wm, c, ev->type, d);
+		else if (p && !p->dead)
+			manage_pending_request(p, ev);
 	}
 }

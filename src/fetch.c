@@ -12,7 +12,10 @@
 #include "wm.h"
 
 /* Byte limits: a title of 100 KB must not cost 100 KB per change. */
-#define LONGS(bytes) ((bytes) / 4)
+/* Atom lists (WM_PROTOCOLS, window types, states) are read this far: the
+ * one ctile looks for may come late in a long list. */
+#define ATOM_LIST_MAX 256
+#define LONGS(bytes)  ((bytes) / 4)
 
 static bool push(struct xconn *x, struct fetch f)
 {
@@ -65,10 +68,11 @@ static unsigned int send_request(struct xconn *x, xcb_window_t win,
 		break;
 	case FETCH_PROTOCOLS:
 		prop = x_atom(x, ATOM_WM_PROTOCOLS), type = XCB_ATOM_ATOM,
-		longs = 32;
+		longs = ATOM_LIST_MAX;
 		break;
 	case FETCH_TYPE:
-		prop = e->_NET_WM_WINDOW_TYPE, type = XCB_ATOM_ATOM, longs = 32;
+		prop = e->_NET_WM_WINDOW_TYPE, type = XCB_ATOM_ATOM,
+		longs = ATOM_LIST_MAX;
 		break;
 	case FETCH_CTILE_TAGS:
 		prop = x_atom(x, ATOM_CTILE_TAGS), type = XCB_ATOM_CARDINAL,
@@ -81,7 +85,8 @@ static unsigned int send_request(struct xconn *x, xcb_window_t win,
 		prop = XCB_ATOM_WM_NAME, longs = LONGS(512);
 		break;
 	case FETCH_NET_STATE:
-		prop = e->_NET_WM_STATE, type = XCB_ATOM_ATOM, longs = 32;
+		prop = e->_NET_WM_STATE, type = XCB_ATOM_ATOM,
+		longs = ATOM_LIST_MAX;
 		break;
 	case FETCH_ROLE:
 		prop = x_atom(x, ATOM_WM_WINDOW_ROLE), type = XCB_ATOM_STRING,

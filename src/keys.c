@@ -73,6 +73,7 @@ bool keys_init(struct wm *wm)
 void keys_reload_keymap(struct wm *wm)
 {
 	struct xconn *x = wm->x;
+	x->kb.stale = false;
 	struct xkb_keymap *km = xkb_x11_keymap_new_from_device(
 	    x->kb.ctx, x->conn, x->kb.device, XKB_KEYMAP_COMPILE_NO_FLAGS);
 	if (!km) {

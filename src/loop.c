@@ -73,6 +73,32 @@ static void publish_states(struct wm *wm, unsigned dirty)
 	ewmh_publish(wm, dirty);
 }
 
+/* Before a restart or quit: windows still waiting for their replies are
+ * managed and shown, or the next ctile would not adopt them (it adopts
+ * windows that are viewable or iconic) and on quit they would be left
+ * unmapped; and what a restart reads back is written. */
+static void settle(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	for (int i = 0; i < 4 && (x->pending || x->fetch_len); i++) {
+		x_sync(x);
+		fetch_process(wm);
+	}
+	wm->model.dirty |= x->held_dirty;
+	x->held_dirty = 0;
+	x->held_since = 0;
+	if (wm->model.dirty) {
+		arrange(&wm->model, &wm->cfg.settings);
+		x_apply(wm);
+		x_apply_focus(wm);
+		x->shown_dirty |= wm->model.dirty;
+		wm->model.dirty = 0;
+	}
+	if (x->shown_dirty)
+		publish_states(wm, x->shown_dirty);
+	x->shown_dirty = 0;
+}
+
 void loop_refresh(struct wm *wm)
 {
 	struct xconn *x = wm->x;
@@ -81,6 +107,8 @@ void loop_refresh(struct wm *wm)
 		activate_reload(wm);
 	if (wm->bars_outdated)
 		bar_rebuild(wm); /* may change the work area: before arrange */
+	if (x->kb.stale)
+		keys_reload_keymap(wm);
 	if (wm->bindings_dirty || x->grabs_dirty)
 		keys_grab(wm);
 	x_close_wanted(wm);
@@ -203,8 +231,7 @@ bool loop_run(struct wm *wm)
 	}
 	if (sfd >= 0)
 		close(sfd);
-	/* A restart reads its state back from these: none may be left out. */
-	if (ok && x->shown_dirty)
-		publish_states(wm, x->shown_dirty);
+	if (ok)
+		settle(wm);
 	return ok;
 }

@@ -188,6 +188,18 @@ static struct client *place_new(struct wm *wm, struct pending *p,
 void manage_finish(struct wm *wm, struct pending *p)
 {
 	struct xconn *x = wm->x;
+	if (p->again && !p->dead) {
+		/* The client may have changed its properties while the window
+		 * was withdrawn: ask again. */
+		struct pending old = *p;
+		pending_remove(x, p);
+		struct pending *q = manage_begin(wm, old.win, old.adopt);
+		if (q) {
+			memcpy(q->early, old.early, sizeof(old.early));
+			q->nearly = old.nearly;
+		}
+		return;
+	}
 	if (p->dead || p->is_dock) {
 		/* Docks place themselves; their struts take room. */
 		if (!p->dead)
@@ -219,7 +231,21 @@ void manage_finish(struct wm *wm, struct pending *p)
 	bool wants_focus = p->adopt ? p->win == x->adopt_focus : rr.focus != 0;
 	if (wants_focus && client_visible(c))
 		model_focus(&wm->model, c);
+	for (int i = 0; i < p->nearly; i++)
+		ewmh_client_message(wm, &p->early[i]);
 	pending_remove(x, p);
+}
+
+void manage_pending_request(struct pending *p,
+			    const xcb_client_message_event_t *ev)
+{
+	if (p->nearly == PENDING_EARLY_MAX) {
+		log_debug("window %#x: more than %d requests before it was "
+			  "managed; one ignored",
+			  p->win, PENDING_EARLY_MAX);
+		return;
+	}
+	p->early[p->nearly++] = *ev;
 }
 
 void manage_forget(struct wm *wm, struct client *c, bool withdrawn)
@@ -232,5 +258,7 @@ void manage_forget(struct wm *wm, struct client *c, bool withdrawn)
 		xcb_delete_property(x->conn, c->id, x->ewmh._NET_WM_DESKTOP);
 		xcb_delete_property(x->conn, c->id, x_atom(x, ATOM_CTILE_TAGS));
 	}
+	if (x->drag.win == c->id)
+		x->drag.active = false; /* X ended the grab: no release */
 	model_unmanage(&wm->model, c);
 }

@@ -10,6 +10,10 @@ struct wm;
  * to know about it; it is managed once every reply is in. */
 struct pending *manage_begin(struct wm *wm, xcb_window_t win, bool adopt);
 struct pending *manage_pending_find(struct xconn *x, xcb_window_t win);
+/* An EWMH request (_NET_WM_DESKTOP, _NET_WM_STATE...) for a window still
+ * waiting for its replies: it is applied once the window is managed. */
+void manage_pending_request(struct pending *p,
+			    const xcb_client_message_event_t *ev);
 /* All replies are in: manage the window (or drop it if it died). */
 void manage_finish(struct wm *wm, struct pending *p);
 /* The window is gone or withdrawn. */

@@ -54,7 +54,10 @@ void mouse_press(struct wm *wm, xcb_button_press_event_t *ev)
 	    c ? find_binding(wm, ev->detail, ev->state) : NULL;
 	if (c)
 		model_focus(&wm->model, c);
-	if (!b || x->drag.active) {
+	/* A drag's grab reports no press: one that comes means X ended the
+	 * grab (the window went away or was hidden) without a release. */
+	x->drag.active = false;
+	if (!b) {
 		/* A plain click: the window gets it too. */
 		xcb_allow_events(x->conn, XCB_ALLOW_REPLAY_POINTER, ev->time);
 		return;

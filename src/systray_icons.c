@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "bar_internal.h"
+#include "docks.h"
 #include "log.h"
 #include "manage.h"
 #include "systray_internal.h"
@@ -104,6 +105,9 @@ static void unmanage(struct wm *wm, xcb_window_t win)
 	struct pending *p = manage_pending_find(wm->x, win);
 	if (p)
 		p->dead = true;
+	/* A dock too (a bogus request): its struts must give the room back,
+	 * as the tray now has its unmap and destroy. */
+	docks_forget(wm, win);
 }
 
 /* SYSTEM_TRAY_REQUEST_DOCK. The replies are waited for: a dock is rare

@@ -229,6 +229,9 @@ static void hide(struct xconn *x, struct client *c)
 {
 	enter_note(x, xcb_unmap_window(x->conn, c->id).sequence);
 	c->x.mapped = false;
+	/* X ends a drag's grab when its window goes: no release will come. */
+	if (x->drag.win == c->id)
+		x->drag.active = false;
 	if (!x->quiet)
 		c->x.ignore_unmaps++;
 }

@@ -65,10 +65,12 @@ struct fetch {
 };
 
 /* A window whose properties are on their way; managed when all arrive. */
+#define PENDING_EARLY_MAX 4
 struct pending {
 	xcb_window_t win;
 	int outstanding;
 	bool dead;  /* destroyed or withdrawn before it was managed */
+	bool again; /* withdrawn, then mapped again: its replies are stale */
 	bool adopt; /* found at start-up rather than asked to map */
 	struct client props;
 	uint32_t saved_tags;  /* _CTILE_TAGS, 0: none */
@@ -78,6 +80,9 @@ struct pending {
 	unsigned net_state; /* NET_STATE_* in _NET_WM_STATE before mapping */
 	int type;	    /* enum window_type, for rules */
 	char role[CTILE_CLASS_MAX]; /* WM_WINDOW_ROLE, for rules */
+	/* EWMH requests that came before the window was managed, in order. */
+	xcb_client_message_event_t early[PENDING_EARLY_MAX];
+	int nearly;
 	struct pending *next;
 };
 
@@ -107,6 +112,9 @@ struct keyboard {
 	int32_t device;
 	uint8_t xkb_event_base;
 	uint16_t numlock;
+	/* The keymap changed: it is read again once per loop turn (or before
+	 * a key is looked up), however many changes came. */
+	bool stale;
 };
 
 struct xconn {
