@@ -62,14 +62,17 @@ void activate_report(struct wm *wm, const struct config_errors *e)
 		wm->config_problem = NULL;
 }
 
+/* Without -c FILE the file is looked up again, as at start: a config
+ * written after ctile started, or one since removed, counts at once. */
 void activate_reload(struct wm *wm)
 {
 	uint64_t t0 = stats_begin();
 	struct config c;
 	struct config_errors errs = {0};
+	char *path = config_find(wm->config_path);
 	wm->reload_wanted = false;
 	config_init(&c);
-	int n = config_load(&c, wm->config_path, &errs);
+	int n = config_load(&c, path, &errs);
 	activate_report(wm, &errs);
 	if (n) {
 		log_error("reload: %d error%s; the running config stays as it "
@@ -78,12 +81,11 @@ void activate_reload(struct wm *wm)
 	} else {
 		activate_config(wm, &c, false);
 		activate_execs(wm, false);
-		log_info("reloaded %s", wm->config_path ? wm->config_path
-							: "the built-in "
-							  "config");
+		log_info("reloaded %s", path ? path : "the built-in config");
 	}
 	config_finish(&c);
 	config_errors_clear(&errs);
+	free(path);
 	stats_end(&wm->stats.reload, t0);
 }
 

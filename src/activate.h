@@ -12,7 +12,8 @@ struct wm;
  * every tag gets its configured layout; on reload only those whose
  * configured layout changed, so a reload keeps what the user set. */
 void activate_config(struct wm *wm, struct config *c, bool first);
-/* Read the config file again; with errors the old config stays whole. */
+/* Read the config again: wm->config_path (-c FILE) or, without it, the
+ * file config_find picks now; with errors the old config stays whole. */
 void activate_reload(struct wm *wm);
 /* Run `exec` lines (at session start only) and `exec_always` lines. */
 void activate_execs(struct wm *wm, bool session_start);

@@ -1,5 +1,6 @@
 /* config_parse.c: config text to a struct config, with every error found. */
 #include <errno.h>
+#include <fcntl.h>
 #include <glob.h>
 #include <libgen.h>
 #include <limits.h>
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <xkbcommon/xkbcommon-keysyms.h>
 
@@ -301,37 +303,77 @@ static void parse_text(struct parser *p, const char *text, size_t len,
 	free(logical);
 }
 
-/* The whole file, or NULL with an error. */
-static char *read_whole(struct parser *p, const char *path, size_t *len,
-			const char *from, int from_line, const char *from_text)
+/* Where a whole-file error is reported: the include that read the file,
+ * or the file itself (line 0) when ctile started from it. */
+struct file_ref {
+	const char *where, *text;
+	int line;
+};
+
+/* A descriptor of path if it is a regular file of a sane size, else -1
+ * with an error. Non-blocking, so a FIFO or a device named by mistake
+ * gets an error instead of hanging ctile for good. */
+static int open_regular(struct parser *p, const char *path,
+			const struct file_ref *r, struct stat *st)
 {
-	const char *where = from ? from : path;
-	int line = from ? from_line : 0;
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	char *buf = NULL;
-	if (!f || fstat(fileno(f), &st) < 0) {
-		add_error(p, where, line, 0, from_text, "cannot read '%s': %s",
-			  path, strerror(errno));
-	} else if (S_ISDIR(st.st_mode)) {
-		add_error(p, where, line, 0, from_text,
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, st) < 0)
+		add_error(p, r->where, r->line, 0, r->text,
+			  "cannot read '%s': %s", path, strerror(errno));
+	else if (S_ISDIR(st->st_mode))
+		add_error(p, r->where, r->line, 0, r->text,
 			  "'%s' is a directory, not a config file", path);
-	} else if (st.st_size > FILE_MAX_BYTES) {
-		add_error(p, where, line, 0, from_text,
+	else if (!S_ISREG(st->st_mode))
+		add_error(p, r->where, r->line, 0, r->text,
+			  "'%s' is not a regular file", path);
+	else if (st->st_size > FILE_MAX_BYTES)
+		add_error(p, r->where, r->line, 0, r->text,
 			  "'%s' is larger than %d MiB", path,
 			  FILE_MAX_BYTES >> 20);
-	} else if ((buf = malloc((size_t)st.st_size + 1))) {
-		*len = fread(buf, 1, (size_t)st.st_size, f);
-		if (ferror(f)) {
-			add_error(p, where, line, 0, from_text,
-				  "cannot read '%s': %s", path,
-				  strerror(errno));
-			free(buf);
-			buf = NULL;
-		}
+	else
+		return fd;
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+/* Up to max bytes of fd; false on a read error (errno says why). A file
+ * that shrank since fstat is read to its new end. */
+static bool read_fd(int fd, char *buf, size_t max, size_t *len)
+{
+	*len = 0;
+	while (*len < max) {
+		ssize_t got = read(fd, buf + *len, max - *len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return false;
+		if (got == 0)
+			break;
+		*len += (size_t)got;
 	}
-	if (f)
-		fclose(f);
+	return true;
+}
+
+/* The whole file, or NULL with an error. */
+static char *read_whole(struct parser *p, const char *path, size_t *len,
+			const struct file_ref *r)
+{
+	struct stat st;
+	int fd = open_regular(p, path, r, &st);
+	if (fd < 0)
+		return NULL;
+	char *buf = malloc((size_t)st.st_size + 1);
+	if (!buf)
+		add_error(p, r->where, r->line, 0, r->text,
+			  "cannot read '%s': out of memory", path);
+	else if (!read_fd(fd, buf, (size_t)st.st_size, len)) {
+		add_error(p, r->where, r->line, 0, r->text,
+			  "cannot read '%s': %s", path, strerror(errno));
+		free(buf);
+		buf = NULL;
+	}
+	close(fd);
 	return buf;
 }
 
@@ -357,7 +399,9 @@ static void parse_file(struct parser *p, const char *path, const char *from,
 		return;
 	}
 	size_t len = 0;
-	char *text = read_whole(p, path, &len, from, from_line, from_text);
+	struct file_ref r = {from ? from : path, from_text,
+			     from ? from_line : 0};
+	char *text = read_whole(p, path, &len, &r);
 	if (!text)
 		return;
 	p->files[p->depth++] = strdup(real);

@@ -81,18 +81,20 @@ static int check_config(const char *cli)
 }
 
 /* The user's config, or the built-in one when it has errors: a broken
- * config never leaves the user without key bindings. */
+ * config never leaves the user without key bindings. Only -c FILE is
+ * kept: without it, every reload looks the file up again. */
 static void load_config(struct wm *wm, const char *cli)
 {
 	struct config c;
 	struct config_errors errs = {0};
-	wm->config_path = config_find(cli);
+	wm->config_path = cli ? strdup(cli) : NULL;
+	char *path = config_find(cli);
 	config_init(&c);
-	int n = config_load(&c, wm->config_path, &errs);
+	int n = config_load(&c, path, &errs);
 	activate_report(wm, &errs);
 	if (n) {
-		log_error("%s: %d error%s; running the built-in config",
-			  wm->config_path, n, n == 1 ? "" : "s");
+		log_error("%s: %d error%s; running the built-in config", path,
+			  n, n == 1 ? "" : "s");
 		config_finish(&c);
 		config_errors_clear(&errs);
 		config_init(&c);
@@ -101,6 +103,7 @@ static void load_config(struct wm *wm, const char *cli)
 	activate_config(wm, &c, true);
 	config_finish(&c);
 	config_errors_clear(&errs);
+	free(path);
 }
 
 static void restart(struct wm *wm)

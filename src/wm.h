@@ -23,8 +23,8 @@ struct wm {
 	size_t mode;	       /* the active binding mode: cfg.modes[mode] */
 	bool bindings_dirty;   /* grabs must be redone */
 	bool reload_wanted;    /* `reload` asked; the loop does it */
-	char *config_path;     /* owned; NULL: the built-in default */
-	char *config_problem;  /* owned: the last config errors, or NULL */
+	char *config_path;    /* owned: -c FILE; NULL: looked up at each load */
+	char *config_problem; /* owned: the last config errors, or NULL */
 	struct xconn *x;
 	struct bars *bars;  /* bar.c: the bars and their widgets, or NULL */
 	struct dock *docks; /* docks.c: docks with their struts */

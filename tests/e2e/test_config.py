@@ -3,6 +3,7 @@
 windows open, and what a broken one does."""
 
 import os
+import re
 import signal
 import struct
 import subprocess
@@ -12,6 +13,7 @@ from Xlib import Xatom
 
 import harness
 from harness import COLOR_FOCUS, COLOR_URGENT, SCREEN_H, SCREEN_W
+from test_bad_input import baseline
 
 FULL = (0, 0, SCREEN_W, SCREEN_H)
 DEFAULT = (harness.REPO / "config" / "config").read_text()
@@ -262,6 +264,19 @@ def test_default_config_checks_clean(ctile_bin, tmp_path):
     assert (r.stdout, r.stderr, r.returncode) == (f"ok ({f})\n", "", 0)
 
 
+def test_default_config_names_only_options_ctile_has(ctile_bin, tmp_path):
+    """A user copies the default config and follows its comments: every
+    `ctile ...` they quote must be an option `ctile --help` lists, not a
+    subcommand still to come."""
+    usage = run_check(ctile_bin, tmp_path, "--help").stdout
+    options = set(re.findall(r"(?<![\w-])--?[\w-]+", usage))
+    quoted = re.findall(r"`ctile ([^`]*)`", DEFAULT)
+    assert quoted, "the default config no longer quotes a ctile command line"
+    for line in quoted:
+        assert line.split()[0] in options, \
+            f"the default config names `ctile {line}`, which ctile has not"
+
+
 BAD = """\
 set $mod Mod4
 bind $mod+1 view 1
@@ -336,6 +351,20 @@ def test_check_config_unreadable_files(ctile_bin, tmp_path):
     r = run_check(ctile_bin, tmp_path, "-C", "-c", str(tmp_path))
     assert r.returncode == 1 and r.stdout == ""
     assert "is a directory" in r.stderr
+
+
+def test_check_config_of_a_fifo_or_a_device_answers(ctile_bin, tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    r = run_check(ctile_bin, tmp_path, "-C", "-c", str(fifo))
+    assert (r.stdout, r.returncode) == ("", 1), r.stderr
+    assert f"{fifo}: '{fifo}' is not a regular file\n" in r.stderr
+
+    top = tmp_path / "top.conf"
+    top.write_text("border_width 3\ninclude /dev/zero\n")
+    r = run_check(ctile_bin, tmp_path, "-C", "-c", str(top))
+    assert (r.stdout, r.returncode) == ("", 1), r.stderr
+    assert f"{top}:2: '/dev/zero' is not a regular file\n" in r.stderr
 
 
 # -- a broken config at start
@@ -497,6 +526,71 @@ def test_reload_with_errors_keeps_the_old_config(make_wm):
     d.key("super+shift+r")
     assert d.desktop_names() == ["fixed"] + DEFAULT_NAMES[1:]
     assert not bar_shows_a_problem(d), "the fixed error still shows"
+
+
+def test_reload_finds_a_config_written_after_start(make_wm):
+    """As the README says: copy the default in, edit it, Mod4+Shift+r. With
+    no -c, each reload looks again: once the user's file is gone, the one
+    in $XDG_CONFIG_DIRS, then the built-in config."""
+    d = make_wm()
+    a = d.xterm()
+    assert d.border(a) == 2
+    user = d.write_config(config("border_width 9"))
+    d.key("super+shift+r")
+    assert d.border(a) == 9, "the config written after start was not read"
+    assert f"reloaded {user}\n" in d.log_text()
+
+    system = d.write_config(config("border_width 5"),
+                            Path(d.env["XDG_CONFIG_DIRS"]) / "ctile" /
+                            "config")
+    user.unlink()
+    d.key("super+shift+r")
+    assert d.border(a) == 5, "the $XDG_CONFIG_DIRS config was not read"
+    assert f"reloaded {system}\n" in d.log_text()
+
+    system.unlink()
+    d.key("super+shift+r")
+    assert d.border(a) == 2
+    assert "reloaded the built-in config\n" in d.log_text()
+    d.assert_healthy([a])
+
+
+def test_reload_with_dash_c_reads_that_file_again(make_wm):
+    d = make_wm(start=False)
+    cli = d.write_config(config("border_width 3"),
+                         d.tmp / "elsewhere" / "my.conf")
+    d.ctile_args = ["-c", str(cli)]
+    d.start()
+    a = d.xterm()
+    assert d.border(a) == 3
+    d.write_config(config("border_width 9"))
+    d.write_config(config("border_width 4"), cli)
+    d.key("super+shift+r")
+    assert d.border(a) == 4, "reload did not read the -c file"
+    assert f"reloaded {cli}\n" in d.log_text()
+
+
+def test_reload_of_a_config_that_includes_a_fifo(wm):
+    """A FIFO named by mistake is an error, not a ctile stuck for good
+    waiting for a writer; the running config stays."""
+    base = baseline(wm)
+    fifo = wm.tmp / "not-a-config"
+    os.mkfifo(fifo)
+    path = wm.config_home / "ctile" / "config"
+    text = path.read_text() + f"include {fifo}\n"
+    wm.write_config(text)
+    try:
+        wm.key("super+shift+r")
+        wm.assert_healthy(base)
+        log = wm.log_text()
+        line = len(text.splitlines())
+        assert f"{path}:{line}: '{fifo}' is not a regular file\n" in log, log
+        assert "reload: 1 error; the running config stays as it was" in log
+    finally:
+        try:  # frees a ctile that would still wait for a writer
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
 
 
 # -- exec and exec_always

@@ -22,6 +22,7 @@
 #include "config.h"
 #include "config_fixture.h"
 #include "layout.h"
+#include "log.h"
 #include "wm.h"
 
 #define SHIFT XCB_MOD_MASK_SHIFT
@@ -977,6 +978,80 @@ static void test_config_find(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/* The border width a reload puts in force; its "reloaded" line is kept
+ * off the test's output. */
+static int reload_border(struct wm *wm)
+{
+	log_set_level(LOG_ERROR);
+	activate_reload(wm);
+	log_set_level(LOG_INFO);
+	return wm->cfg.settings.border_width;
+}
+
+static void write_border(const char *path, int width)
+{
+	char text[64];
+	snprintf(text, sizeof(text), "border_width %d\n", width);
+	config_fx_write_file(path, text);
+}
+
+/* Without -c, every reload looks the file up as start-up does: a config
+ * copied in after start counts, and once it is gone the next one down the
+ * list does. With -c FILE, reload reads FILE whatever else appears. */
+static void test_reload_looks_the_config_up_again(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/ctile-unit-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char user[512], sys[512], cli[512], d[600];
+	make_config(dir, "xdg", user, sizeof(user));
+	make_config(dir, "sys", sys, sizeof(sys));
+	unlink(user);
+	unlink(sys);
+	snprintf(cli, sizeof(cli), "%s/cli.conf", dir);
+	struct env_saved saved;
+	env_save(&saved);
+	snprintf(d, sizeof(d), "%s/home", dir);
+	setenv("HOME", d, 1);
+	snprintf(d, sizeof(d), "%s/xdg", dir);
+	setenv("XDG_CONFIG_HOME", d, 1);
+	snprintf(d, sizeof(d), "%s/sys", dir);
+	setenv("XDG_CONFIG_DIRS", d, 1);
+
+	struct wm wm;
+	struct config c;
+	struct config_errors e = {0};
+	wm_init(&wm);
+	model_add_monitor(&wm.model, (struct rect){0, 0, 1280, 800});
+	config_init(&c);
+	assert_int_equal(config_load(&c, NULL, &e), 0);
+	activate_config(&wm, &c, true);
+	assert_int_equal(reload_border(&wm), 2);
+	write_border(user, 9);
+	assert_int_equal(reload_border(&wm), 9);
+	unlink(user);
+	write_border(sys, 5);
+	assert_int_equal(reload_border(&wm), 5);
+	unlink(sys);
+	assert_int_equal(reload_border(&wm), 2);
+
+	write_border(cli, 3);
+	write_border(user, 9);
+	wm.config_path = strdup(cli);
+	assert_int_equal(reload_border(&wm), 3);
+	wm_finish(&wm);
+
+	env_restore(&saved);
+	unlink(user);
+	unlink(cli);
+	const char *dirs[] = {"xdg/ctile", "xdg", "sys/ctile", "sys"};
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(*dirs); i++) {
+		snprintf(d, sizeof(d), "%s/%s", dir, dirs[i]);
+		rmdir(d);
+	}
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
 #define T(f)                                                                   \
@@ -1012,6 +1087,7 @@ int main(void)
 	    T(test_activate_first),
 	    T(test_activate_reload_keeps_windows),
 	    cmocka_unit_test(test_config_find),
+	    cmocka_unit_test(test_reload_looks_the_config_up_again),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -783,6 +783,33 @@ static void test_unreadable_paths(void **state)
 	config_finish(&c);
 }
 
+/* A FIFO or a device is not a config file: an error, never a wait for a
+ * writer nor a device read as if it were empty. */
+static void test_not_regular_files(void **state)
+{
+	struct tmp *t = *state;
+	const char *fifo = tmp_path(t, "fifo");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	/* With a writer open, even a blocking open returns: whatever the
+	 * parser does, this test cannot hang. */
+	int writer = open(fifo, O_RDWR | O_NONBLOCK | O_CLOEXEC);
+	assert_true(writer >= 0);
+	struct config c;
+	check_file(t, &c, fifo, "@/fifo:0: '@/fifo' is not a regular file\n");
+	config_finish(&c);
+
+	const char *top = tmp_file(t, "main.conf",
+				   "include fifo\n"
+				   "include /dev/zero\n"
+				   "border_width 4\n");
+	check_file(t, &c, top,
+		   "@/main.conf:1: '@/fifo' is not a regular file\n"
+		   "@/main.conf:2: '/dev/zero' is not a regular file\n");
+	assert_int_equal(c.settings.border_width, 4);
+	config_finish(&c);
+	close(writer);
+}
+
 /* A whole file read: bigger than the limit is one error, not a hang. */
 static void test_huge_file(void **state)
 {
@@ -1040,6 +1067,7 @@ int main(void)
 	    TMP(test_include_loop),
 	    TMP(test_include_too_deep),
 	    TMP(test_unreadable_paths),
+	    TMP(test_not_regular_files),
 	    TMP(test_huge_file),
 	    cmocka_unit_test(test_errors_touch_only_the_target),
 	    TMP(test_reload_with_errors_keeps_old_config),
