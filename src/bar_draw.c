@@ -35,7 +35,7 @@ bool bar_update(struct wm *wm, struct bar *b, unsigned dirty, int64_t now)
 		}
 	const char *problem = wm->config_problem ? wm->config_problem : "";
 	if (text_cache_set(&b->problem, problem))
-		b->dirty = true; /* it lies over the widgets */
+		b->dirty = true; /* the widgets make room for it */
 	return changed || b->dirty;
 }
 
@@ -46,35 +46,67 @@ static struct draw_ctx draw_ctx_of(const struct wm *wm, struct bar *b)
 				 b->geom.h, bs->padding, bs->dpi / 96.0};
 }
 
-/* Measure every widget; the expanding ones share what is left. True if a
- * widget moved or changed size. */
-static bool layout_widgets(struct bar *b, const struct draw_ctx *d)
+/* Measure every widget: the width of those that have one, and how many
+ * expand (they share what is left). */
+static int measure_widgets(struct bar *b, const struct draw_ctx *d,
+			   int *expanding)
 {
-	bool moved = false;
-	int used = 0, expanding = 0;
+	int used = 0;
+	*expanding = 0;
 	for (int side = 0; side < BAR_SIDES; side++)
 		for (size_t k = 0; k < b->n[side]; k++) {
 			struct widget_inst *w = &b->w[side][k];
 			w->w = w->ops->measure(w->self, d);
 			if (w->w == WIDGET_EXPAND)
-				expanding++;
+				(*expanding)++;
 			else
 				used += w->w;
 		}
-	int spare = b->geom.w > used ? b->geom.w - used : 0;
-	int left = 0, center = 0, right = 0;
-	for (int side = 0; side < BAR_SIDES; side++)
+	return used;
+}
+
+/* The config error's box: its text, padded, in the room the widgets leave;
+ * ellipsized when that is less. It goes first, before the expanding widgets
+ * (the title) take the rest: an error matters more than a title, and no
+ * widget is ever covered or cut. */
+static int problem_width(struct bar *b, const struct draw_ctx *d, int spare)
+{
+	if (!b->problem.text || !b->problem.text[0])
+		return 0;
+	int w = text_cache_width(&b->problem, d) + 2 * d->padding;
+	return w < spare ? w : spare;
+}
+
+/* Centred in the bar where the widgets leave room, else as near as it fits
+ * between the left widgets' end and the next widget's start. */
+static int problem_x(const struct bar *b, int from, int to)
+{
+	int x = (b->geom.w - b->problem_w) / 2;
+	if (x > to - b->problem_w)
+		x = to - b->problem_w;
+	return x < from ? from : x;
+}
+
+/* The expanding widgets share spare; sum gets each side's width. */
+static void share_spare(struct bar *b, int spare, int expanding,
+			int sum[BAR_SIDES])
+{
+	for (int side = 0; side < BAR_SIDES; side++) {
+		sum[side] = 0;
 		for (size_t k = 0; k < b->n[side]; k++) {
 			struct widget_inst *w = &b->w[side][k];
 			if (w->w == WIDGET_EXPAND)
 				w->w = spare / expanding;
-			*(side == BAR_LEFT     ? &left
-			  : side == BAR_CENTER ? &center
-					       : &right) += w->w;
+			sum[side] += w->w;
 		}
-	int x[BAR_SIDES] = {0, (b->geom.w - center) / 2, b->geom.w - right};
-	if (x[BAR_CENTER] < left)
-		x[BAR_CENTER] = left;
+	}
+}
+
+/* Each side's widgets one after the other from x[side]; true if one moved
+ * or changed size. */
+static bool place_widgets(struct bar *b, int x[BAR_SIDES])
+{
+	bool moved = false;
 	for (int side = 0; side < BAR_SIDES; side++)
 		for (size_t k = 0; k < b->n[side]; k++) {
 			struct widget_inst *w = &b->w[side][k];
@@ -86,19 +118,35 @@ static bool layout_widgets(struct bar *b, const struct draw_ctx *d)
 	return moved;
 }
 
+/* Lay out the widgets and the config error's box: the left widgets, the
+ * box, the centre ones (pushed right if need be), the right ones. True if
+ * anything moved or changed size. */
+static bool layout_widgets(struct bar *b, const struct draw_ctx *d)
+{
+	int expanding, used = measure_widgets(b, d, &expanding);
+	int spare = b->geom.w > used ? b->geom.w - used : 0;
+	int old_x = b->problem_x, old_w = b->problem_w, sum[BAR_SIDES];
+	b->problem_w = problem_width(b, d, spare);
+	share_spare(b, spare - b->problem_w, expanding, sum);
+	int x[BAR_SIDES] = {0, (b->geom.w - sum[BAR_CENTER]) / 2,
+			    b->geom.w - sum[BAR_RIGHT]};
+	if (x[BAR_CENTER] < sum[BAR_LEFT] + b->problem_w)
+		x[BAR_CENTER] = sum[BAR_LEFT] + b->problem_w;
+	b->problem_x = problem_x(
+	    b, sum[BAR_LEFT], sum[BAR_CENTER] ? x[BAR_CENTER] : x[BAR_RIGHT]);
+	bool moved = b->problem_x != old_x || b->problem_w != old_w;
+	return place_widgets(b, x) || moved;
+}
+
 /* A config error stays in view, in the urgent colours, until fixed. */
 static void draw_problem(struct bar *b, const struct draw_ctx *d)
 {
-	if (!b->problem.text || !b->problem.text[0])
+	if (b->problem_w <= 0)
 		return;
-	int w = text_cache_width(&b->problem, d) + 2 * d->padding;
-	int x = (b->geom.w - w) / 2;
-	if (x < 0)
-		x = 0, w = b->geom.w;
-	draw_fill(d, (struct rect){x, 0, w, b->geom.h},
+	draw_fill(d, (struct rect){b->problem_x, 0, b->problem_w, b->geom.h},
 		  d->colors->urgent_background);
-	draw_text(d, &b->problem, x + d->padding, 0, w - 2 * d->padding,
-		  d->colors->urgent_foreground);
+	draw_text(d, &b->problem, b->problem_x + d->padding, 0,
+		  b->problem_w - 2 * d->padding, d->colors->urgent_foreground);
 }
 
 /* One widget's cell of the pixmap: the bar's background, then the widget,
@@ -130,7 +178,9 @@ void bar_draw(struct wm *wm, struct bar *b)
 	b->dirty = false;
 	if (!b->visible)
 		return;
-	all |= layout_widgets(b, &d) || (b->problem.text && b->problem.text[0]);
+	/* The error's box is a cell of its own: it moves only with the
+	 * layout, and widgets repainted alone never touch it. */
+	all |= layout_widgets(b, &d);
 	if (all)
 		draw_fill(&d, (struct rect){0, 0, b->geom.w, b->geom.h},
 			  d.colors->background);

@@ -36,6 +36,8 @@ struct bar {
 	struct widget_inst *w[BAR_SIDES];
 	size_t n[BAR_SIDES];
 	struct text_cache problem; /* the config error line, if any */
+	int problem_x, problem_w;  /* its box, between the left widgets and
+				      the others; w 0: not shown */
 };
 
 struct bars {

@@ -1,4 +1,5 @@
-/* layout.c: the symbol of the current layout; a click cycles layouts. */
+/* layout.c: the symbol of the current layout (monocle's counts the windows,
+ * as dwm's does); a click cycles layouts. */
 #include <stdio.h>
 
 #include "command.h"
@@ -6,12 +7,31 @@
 #include "text_widget.h"
 #include "wm.h"
 
+/* Monocle shows one window and hides the others behind it: as dwm does, its
+ * symbol counts the windows of the view, "[3]", so the user knows how many
+ * there are. An empty view keeps the layout's own symbol. */
+static const char *shown_symbol(const struct layout *l,
+				const struct monitor *mon, char *buf,
+				size_t len)
+{
+	int n = 0;
+	if (l != &layout_monocle)
+		return l->symbol;
+	for (const struct client *c = mon->clients; c; c = c->next)
+		n += client_visible(c);
+	if (n == 0)
+		return l->symbol;
+	snprintf(buf, len, "[%d]", n);
+	return buf;
+}
+
 static bool layout_update(void *self, const struct bar_ctx *ctx)
 {
 	struct text_widget *t = self;
 	struct monitor *mon = (struct monitor *)ctx->mon;
-	return text_cache_set(&t->text,
-			      layouts[monitor_tag_state(mon)->layout]->symbol);
+	char buf[16];
+	const struct layout *l = layouts[monitor_tag_state(mon)->layout];
+	return text_cache_set(&t->text, shown_symbol(l, mon, buf, sizeof(buf)));
 }
 
 static void layout_click(void *self, struct wm *wm, int button, int x,

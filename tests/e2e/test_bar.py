@@ -211,3 +211,102 @@ def test_a_bar_repainted_piece_by_piece_shows_what_a_full_paint_does(make_wm):
     d.key("super+b", "super+b")  # hidden and shown: painted in full
     assert d.bars(), "the bar is back"
     assert region(d, 0, w, h) == painted_in_pieces
+
+
+def bar_rows(d):
+    """The bar's pixels as rows of '#rrggbb'."""
+    _, _, w, h = bar_geometry(d)
+    data = region(d, 0, w, h)
+    return [["#%02x%02x%02x" % (data[i + 2], data[i + 1], data[i])
+             for i in range(4 * w * r, 4 * w * (r + 1), 4)]
+            for r in range(h)]
+
+
+def inked(rows, x0=0, x1=None):
+    """The columns in [x0, x1) where something other than the bar's
+    background is drawn."""
+    x1 = len(rows[0]) if x1 is None else x1
+    return [x for x in range(x0, x1)
+            if any(r[x] != BACKGROUND for r in rows)]
+
+
+def ink(rows, x0, x1):
+    """What is drawn in [x0, x1), cut to its bounding box: two cells showing
+    the same text in the same colours give the same ink."""
+    xs = inked(rows, x0, x1)
+    ys = [y for y, r in enumerate(rows)
+          if any(c != BACKGROUND for c in r[x0:x1])]
+    assert xs and ys, "nothing drawn there"
+    return [r[xs[0]:xs[-1] + 1] for r in rows[ys[0]:ys[-1] + 1]]
+
+
+def set_status(d, text):
+    subprocess.run(["xsetroot", "-display", d.name, "-name", text],
+                   check=True)
+    d.sync()
+
+
+def test_a_config_error_leaves_the_right_widgets_whole(make_wm):
+    """The config error's banner takes the room the widgets leave, between
+    the left ones and the right ones, ellipsized: it covered the right
+    widgets, so that "cpu 65%" read "65%"."""
+    urgent = "#ff8000"
+    good = config() + f"bar color urgent_background {urgent}\n"
+    d = make_wm(good)
+    _, _, w, h = bar_geometry(d)
+    d.xterm("a window")
+    set_status(d, "cpu 65% mem 2% load 0.42 0.31 0.20 up 3 days, 4:05, "
+               "1 user, 12 tasks")
+    before = bar_rows(d)
+    title_end = runs(before[h - 2], FOCUSED_BG)[-1][1]  # the lit title
+    right_start = inked(before, title_end)[0]  # the status text begins
+    tags = inked(before, 0, w // 8)  # tag names and the layout symbol
+    d.write_config(good + "borderwidth 3\n")
+    d.key("super+shift+r")
+    after = d.wait_until(
+        lambda: (lambda r: r if urgent in r[h - 2] else None)(bar_rows(d)),
+        "the config error to be shown")
+    banner = runs(after[h - 2], urgent)  # below the text
+    assert len(banner) == 1, banner
+    assert banner[0][1] < right_start, \
+        f"the banner {banner[0]} reaches the status text at {right_start}"
+    assert [r[right_start:] for r in after] == \
+        [r[right_start:] for r in before], "the right widgets were drawn over"
+    assert [r[:tags[-1] + 1] for r in after] == \
+        [r[:tags[-1] + 1] for r in before], "the tags were drawn over"
+    assert banner[0][1] - banner[0][0] > w // 4, "the banner has its room"
+    # The status alone is repainted (as wide as before): the banner stays,
+    # as a full paint would draw it.
+    set_status(d, "cpu 66% mem 2% load 0.42 0.31 0.20 up 3 days, 4:05, "
+               "1 user, 12 tasks")
+    in_pieces = bar_rows(d)
+    assert in_pieces != after
+    d.key("super+b", "super+b")
+    assert d.bars() and bar_rows(d) == in_pieces
+
+
+def test_monocle_symbol_counts_the_windows_of_the_view(make_wm):
+    """As dwm's: [3] for three windows in monocle, one behind the other;
+    [M] when the view has none. The layout symbol sits at the bar's left,
+    the status at its right: the same text draws the same ink."""
+    d = make_wm(DEFAULT + "\nbar left layout\nbar right status\nbar center\n"
+                f"bar color background {BACKGROUND}\n")
+    _, _, w, _ = bar_geometry(d)
+
+    def shows(text):
+        set_status(d, text)
+        rows = bar_rows(d)
+        return ink(rows, 0, w // 2) == ink(rows, w // 2, w)
+
+    for _ in range(3):
+        d.xterm()
+    assert shows("[]="), "tile keeps its symbol"
+    d.key("super+m")
+    assert shows("[3]"), "monocle counts the three windows"
+    assert not shows("[M]")
+    d.key("super+shift+2")  # one window goes to tag 2, out of the view
+    assert shows("[2]"), "only windows in view count"
+    d.key("super+2")  # each tag has its own layout: tag 2's is tile
+    assert shows("[]=")
+    d.key("super+3", "super+m")
+    assert shows("[M]"), "an empty view shows monocle's own symbol"
