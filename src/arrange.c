@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hints.h"
 #include "layout.h"
 
 struct rect arrange_center(struct rect area, int w, int h)
@@ -47,12 +48,24 @@ static bool is_tiled(const struct client *c, const struct layout *l)
 	       l->arrange;
 }
 
-static void place_floating(struct client *c, struct rect work)
+/* The first time a window floats (a key, the floating layout) it stays
+ * where its tile was, as in dwm; one never tiled gets the size it asked
+ * for, centred if it gave no place. Inside the work area, never over the
+ * bar. Later it floats where it floated last. */
+static void place_floating(struct client *c, struct rect work, int border)
 {
-	if (c->float_geom.w <= 0 || c->float_geom.h <= 0) {
-		struct rect g = c->x.geom;
-		c->float_geom =
-		    g.w > 0 ? g : arrange_center(work, work.w / 2, work.h / 2);
+	if (!c->float_placed) {
+		struct rect g = c->want.w > 0 ? c->want : c->float_geom;
+		if (g.w <= 0 || g.h <= 0)
+			g = arrange_center(work, work.w / 2, work.h / 2);
+		/* Floating, it keeps its size hints (a terminal's cells). */
+		int w = g.w - 2 * border, h = g.h - 2 * border;
+		hints_apply(&c->hints, &w, &h);
+		g.w = w + 2 * border, g.h = h + 2 * border;
+		if (c->want.w <= 0 && g.x == 0 && g.y == 0)
+			g = arrange_center(work, g.w, g.h);
+		c->float_geom = arrange_clamp(g, work);
+		c->float_placed = true;
 	}
 	c->want = c->float_geom;
 }
@@ -93,7 +106,7 @@ void arrange_monitor(struct monitor *mon, const struct settings *s)
 			c->want = rects[i++];
 			c->want_border = tiled_border;
 		} else {
-			place_floating(c, mon->work);
+			place_floating(c, mon->work, s->border_width);
 		}
 	}
 	free(rects);

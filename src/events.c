@@ -43,7 +43,9 @@ static void on_map_request(struct wm *wm, xcb_map_request_event_t *ev)
 static void configure_floating(struct wm *wm, struct client *c,
 			       xcb_configure_request_event_t *ev)
 {
-	struct rect g = c->float_geom;
+	/* Where it is now, if it never floated before (the floating layout). */
+	struct rect g =
+	    c->float_placed || c->want.w <= 0 ? c->float_geom : c->want;
 	int bw = 2 * wm->cfg.settings.border_width;
 	if (ev->value_mask & XCB_CONFIG_WINDOW_X)
 		g.x = ev->x;
@@ -58,6 +60,7 @@ static void configure_floating(struct wm *wm, struct client *c,
 	if (g.h > c->mon->work.h)
 		g.h = c->mon->work.h;
 	c->float_geom = arrange_clamp(g, c->mon->work);
+	c->float_placed = true;
 	wm->model.dirty |= DIRTY_ARRANGE;
 }
 

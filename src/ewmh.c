@@ -243,6 +243,12 @@ void ewmh_client_message(struct wm *wm, xcb_client_message_event_t *ev)
 	if (ev->type == x_atom(x, ATOM_CTILE_SYNC)) {
 		fetch_sync(x, d[0], d[1]);
 	} else if (ev->type == x->ewmh._NET_CURRENT_DESKTOP) {
+		/* The desktop ctile publishes as current is the view already:
+		 * wmctrl -a and xdotool windowactivate ask for it before
+		 * activating a window, and must not narrow a view of several
+		 * tags to one. */
+		if (d[0] == (uint32_t)lowest_tag(m->selmon->view))
+			return;
 		if (d[0] < (uint32_t)m->ntags)
 			model_view(m, m->selmon, (tagmask)1 << d[0]);
 		else

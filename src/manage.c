@@ -105,6 +105,7 @@ static void place_floating(struct wm *wm, struct client *c,
 		g.x = centred.x, g.y = centred.y;
 	}
 	c->float_geom = arrange_clamp(g, c->mon->work);
+	c->float_placed = true;
 }
 
 /* Copy what the replies told us into the model's client. */

@@ -42,6 +42,7 @@ struct client_x {
 	uint32_t border_color;
 	bool mapped;
 	bool configured;    /* geom is known to match the server */
+	bool above;	    /* last put in the floating layer (raised) */
 	int ignore_unmaps;  /* UnmapNotify events caused by our own unmaps */
 	int wm_state;	    /* ICCCM state last written, -1: none */
 	unsigned net_state; /* enum net_state bits _NET_WM_STATE holds */
@@ -67,6 +68,7 @@ struct client {
 	bool kill_wanted;      /* `kill` asked, or close without WM_DELETE */
 	uint32_t transient_for;
 	struct rect float_geom; /* outer geometry when floating */
+	bool float_placed;	/* float_geom was placed, not only asked for */
 	struct size_hints hints;
 	char title[CTILE_TITLE_MAX];
 	char class_name[CTILE_CLASS_MAX];

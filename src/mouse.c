@@ -28,6 +28,7 @@ static void drag_start(struct wm *wm, struct client *c, bool resize,
 	struct xconn *x = wm->x;
 	if (!c->floating) {
 		c->float_geom = c->x.geom;
+		c->float_placed = true;
 		model_set_floating(&wm->model, c, true);
 		c->tags_dirty =
 		    true; /* the floating state is saved with them */

@@ -274,10 +274,15 @@ void x_apply(struct wm *wm)
 {
 	struct xconn *x = wm->x;
 	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next) {
-		bool mapped_any = false;
+		bool restack = false;
 		for (struct client *c = mon->clients; c; c = c->next) {
 			if (!c->want_visible)
 				continue;
+			/* Made floating (a key, a drag): above the tiles at
+			 * once, not only once it is focused again. */
+			bool above = c->floating || c->fullscreen;
+			restack |= above && !c->x.above;
+			c->x.above = above;
 			int bw = c->want_border;
 			if (!c->x.configured || c->x.border != bw ||
 			    !rect_equal(c->want, c->x.geom)) {
@@ -290,7 +295,7 @@ void x_apply(struct wm *wm)
 			if (!c->x.mapped) {
 				quiet(x);
 				show(x, c);
-				mapped_any = true;
+				restack = true;
 			}
 		}
 		for (struct client *c = mon->clients; c; c = c->next)
@@ -298,7 +303,7 @@ void x_apply(struct wm *wm)
 				quiet(x);
 				hide(x, c);
 			}
-		if (mapped_any)
+		if (restack)
 			restack_floating(x, mon);
 	}
 	quiet_end(x);

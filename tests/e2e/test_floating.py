@@ -1,0 +1,99 @@
+"""Where a window goes when it starts to float, and that it is seen there:
+what dwm and awesome users expect of Mod4+Shift+space, a Mod4+drag and the
+floating layout."""
+
+import pytest
+
+from harness import tile_rects
+
+
+def above(wm, top, below):
+    order = wm.x.stacking()
+    return order.index(top) > order.index(below)
+
+
+def near(rect, tile, slack=24):
+    """rect is tile's place, its size at most one terminal cell smaller
+    (a floating xterm keeps its size increments)."""
+    x, y, w, h = rect
+    tx, ty, tw, th = tile
+    return (x, y) == (tx, ty) and tw - slack < w <= tw and th - slack < h <= th
+
+
+def test_a_window_made_floating_stays_where_its_tile_was_and_on_top(wm):
+    a = wm.xterm("first")
+    b = wm.xterm("second")  # the master, focused
+    wm.key("super+j")  # focus a, in the stack: below the master
+    assert wm.active() == a
+    tile = wm.outer(a)
+    wm.key("super+shift+space")
+    assert near(wm.outer(a), tile), \
+        f"the window jumped from its tile {tile} to {wm.outer(a)}"
+    assert above(wm, a, b), "the floating window is hidden under the tiles"
+
+
+def test_a_window_dragged_out_of_its_tile_is_on_top_at_once(wm):
+    a = wm.xterm("first")
+    b = wm.xterm("second")
+    x, y, w, h = wm.outer(a)  # the stack: b, the master, is focused
+    sx, sy = x + w // 2, y + h // 2
+    wm.run("xdotool", "mousemove", str(sx), str(sy), "keydown", "super",
+           "mousedown", "1", "mousemove", str(sx - 200), str(sy + 10),
+           "mouseup", "1", "keyup", "super")
+    wm.sync()
+    assert wm.outer(a)[0] == x - 200, "the drag did not move the window"
+    assert above(wm, a, b), "the dragged window is hidden under the tiles"
+
+
+@pytest.mark.with_bar
+def test_floating_layout_keeps_tiles_in_place_and_new_windows_off_the_bar(wm):
+    a = wm.xterm("first")
+    b = wm.xterm("second")
+    tiles = {w: wm.outer(w) for w in (a, b)}
+    wm.key("super+f")
+    for w, tile in tiles.items():
+        assert near(wm.outer(w), tile), \
+            f"{tile} became {wm.outer(w)} in the floating layout"
+    c = wm.client()
+    n = c.create(0, 0, 300, 200, title="no place of its own")
+    wm.wait_managed(n)
+    wx, wy, ww, wh = wm.work_area()
+    x, y, w, h = wm.outer(n)
+    assert y >= wy, f"a new window covers the bar: {wm.outer(n)}"
+    assert abs((x + w / 2) - (wx + ww / 2)) <= 1 and \
+        abs((y + h / 2) - (wy + wh / 2)) <= 1, \
+        f"a window with no place of its own is not centred: {wm.outer(n)}"
+
+
+def test_a_window_floats_again_where_it_floated_last(wm):
+    a = wm.xterm("first")
+    b = wm.xterm("second")
+    wm.key("super+shift+space")  # b floats where its tile was
+    c = wm.client()
+    c.configure(b, x=200, y=150, width=300, height=200)
+    wm.sync()
+    moved = wm.outer(b)
+    assert moved[:2] == (200, 150)
+    wm.key("super+shift+space")  # tiled again
+    assert sorted([wm.outer(a), wm.outer(b)]) == sorted(tile_rects(2))
+    wm.key("super+shift+space")
+    assert wm.outer(b) == moved, "it forgot where it floated"
+
+
+def test_wmctrl_a_keeps_a_view_of_several_tags(wm):
+    """wmctrl -a and xdotool windowactivate ask for the window's desktop
+    (_NET_CURRENT_DESKTOP) before activating it: a window already in view
+    is focused, and the view of tags 1 and 2 stays."""
+    a = wm.xterm("on-one")
+    wm.key("super+2")
+    b = wm.xterm("on-two")
+    wm.key("super+control+1")  # view tags 1 and 2
+    assert wm.viewed() == 0b11
+    wm.run("wmctrl", "-i", "-a", hex(a))
+    wm.sync()
+    assert wm.active() == a
+    assert wm.viewed() == 0b11, "activating a visible window narrowed the view"
+    assert wm.shown(a) and wm.shown(b)
+    wm.run("wmctrl", "-s", "1")
+    wm.sync()
+    assert wm.viewed() == 0b10, "a request for another desktop still works"
