@@ -73,13 +73,16 @@ static void pending_remove(struct xconn *x, struct pending *p)
 	free(p);
 }
 
-/* Tags for a new window: saved ones (restart), its parent's, or the view. */
+/* Tags for a new window: saved ones (restart), every tag if it asked to be
+ * sticky, its parent's, or the view. */
 static tagmask choose_tags(struct wm *wm, struct pending *p,
 			   struct client *parent)
 {
 	tagmask all = model_all_tags(&wm->model);
 	if (p->adopt && (p->saved_tags & all))
 		return p->saved_tags & all;
+	if (p->net_state & NET_STATE_STICKY)
+		return all; /* asked before it was mapped */
 	if (parent)
 		return parent->tags;
 	if (p->adopt && p->net_desktop == 0xFFFFFFFFu)
@@ -230,7 +233,7 @@ void manage_finish(struct wm *wm, struct pending *p)
 	c->x.mapped = p->adopt && p->props.x.mapped;
 	watch_window(wm, c);
 	bool wants_focus = p->adopt ? p->win == x->adopt_focus : rr.focus != 0;
-	if (wants_focus && client_visible(c))
+	if (wants_focus && client_visible(c) && !model_behind_fullscreen(c))
 		model_focus(&wm->model, c);
 	for (int i = 0; i < p->nearly; i++)
 		ewmh_client_message(wm, &p->early[i]);

@@ -413,6 +413,17 @@ struct client *model_latest_urgent(const struct model *m)
 	return latest;
 }
 
+bool model_behind_fullscreen(const struct client *c)
+{
+	if (c->fullscreen || !client_visible(c))
+		return false;
+	for (const struct client *f = c->mon->clients; f; f = f->next)
+		if (f != c && f->fullscreen && client_visible(f) &&
+		    c->transient_for != f->id)
+			return true;
+	return false;
+}
+
 void model_activate(struct model *m, struct client *c)
 {
 	if (!client_visible(c))

@@ -167,6 +167,10 @@ void model_set_fullscreen(struct model *m, struct client *c, bool on);
 struct client *model_latest_urgent(const struct model *m);
 /* Show c, viewing its lowest tag if it is hidden, and focus it. */
 void model_activate(struct model *m, struct client *c);
+/* c would open behind a fullscreen window shown on its monitor (not its
+ * own parent's): a new window does not take the focus then, as in i3, so a
+ * game or a film keeps the keyboard and stays in front. */
+bool model_behind_fullscreen(const struct client *c);
 /* Ask the window to close (WM_DELETE_WINDOW), or kill its client; x.c does
  * it in the next turn. */
 void model_want_close(struct model *m, struct client *c, bool kill);

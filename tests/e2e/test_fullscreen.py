@@ -91,3 +91,25 @@ def test_bad_state_messages_change_nothing(wm):
     wm.sync()
     assert wm.outer(a) == before
     wm.assert_healthy()
+
+
+def test_a_new_window_opens_behind_the_film_without_the_keyboard(wm):
+    """A terminal opened (a key, a script) while a film plays fullscreen:
+    as in i3 it opens behind it, and the player keeps the focus; a dialog
+    of the player's own comes in front with the focus."""
+    c = wm.client()
+    player = c.create(title="player", states=["_NET_WM_STATE_FULLSCREEN"])
+    wm.wait_managed(player)
+    assert wm.active() == player and wm.outer(player) == FULL
+    term = wm.xterm("opened meanwhile")
+    assert wm.active() == player, "the new window took the keyboard"
+    order = wm.x.stacking()
+    assert order.index(player) > order.index(term), \
+        "the new window covers the film"
+    assert wm.outer(player) == FULL
+    dialog = c.create(title="player's dialog", transient_for=player)
+    wm.wait_managed(dialog)
+    assert wm.active() == dialog
+    order = wm.x.stacking()
+    assert order.index(dialog) > order.index(player), \
+        "the player's dialog is hidden behind it"

@@ -806,6 +806,28 @@ static int model_teardown(void **state)
 
 #define T(n) ((tagmask)1 << ((n)-1)) /* tag n, counted from 1 as users do */
 
+/* A new window behind a shown fullscreen window does not take the focus;
+ * one of its dialogs, another tag's window, or a fullscreen one does. */
+static void test_behind_fullscreen(void **state)
+{
+	struct model *m = *state;
+	struct monitor *mon = model_add_monitor(m, rect_at(0));
+	struct client *player = model_manage(m, 1, mon, T(1));
+	struct client *term = model_manage(m, 2, mon, T(1));
+	struct client *dialog = model_manage(m, 3, mon, T(1));
+	struct client *other = model_manage(m, 4, mon, T(2));
+	dialog->transient_for = player->id;
+	assert_false(model_behind_fullscreen(term));
+	model_set_fullscreen(m, player, true);
+	assert_true(model_behind_fullscreen(term));
+	assert_false(model_behind_fullscreen(player));
+	assert_false(model_behind_fullscreen(dialog));
+	assert_false(model_behind_fullscreen(other));
+	model_view(m, mon, T(2));
+	assert_false(model_behind_fullscreen(term)); /* the player is hidden */
+	assert_model_ok(m);
+}
+
 static void test_init(void **state)
 {
 	struct model *m = *state;
@@ -1564,6 +1586,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_set_ntags_clips, model_setup,
 					    model_teardown),
 	    cmocka_unit_test_setup_teardown(test_dirty, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_behind_fullscreen, model_setup,
 					    model_teardown),
 	    cmocka_unit_test(test_no_monitor),
 	    cmocka_unit_test(test_finish_frees),
