@@ -7,6 +7,7 @@
 #include "fetch.h"
 #include "log.h"
 #include "manage.h"
+#include "mouse.h"
 #include "wm.h"
 #include "x.h"
 
@@ -31,9 +32,13 @@ void ewmh_setup(struct wm *wm)
 	    e->_NET_WM_STATE,
 	    e->_NET_WM_STATE_FULLSCREEN,
 	    e->_NET_WM_STATE_DEMANDS_ATTENTION,
+	    e->_NET_WM_STATE_STICKY,
 	    e->_NET_WM_STRUT,
 	    e->_NET_WM_STRUT_PARTIAL,
 	    e->_NET_WORKAREA,
+	    e->_NET_FRAME_EXTENTS,
+	    e->_NET_REQUEST_FRAME_EXTENTS,
+	    e->_NET_WM_MOVERESIZE,
 	};
 	xcb_ewmh_set_supported(e, 0, sizeof(supported) / sizeof(*supported),
 			       supported);
@@ -189,9 +194,20 @@ static bool state_wanted(uint32_t action, bool now)
 	return action == 2 ? !now : action == 1;
 }
 
+/* Sticky (mpv --on-all-workspaces, picture-in-picture) is every tag; not
+ * sticky any more, the window stays on the tag in view. */
+static void set_sticky(struct model *m, struct client *c, uint32_t action)
+{
+	tagmask all = model_all_tags(m);
+	if (state_wanted(action, c->tags == all))
+		model_set_tags(m, c, all);
+	else if (c->tags == all && lowest_tag(c->mon->view) >= 0)
+		model_set_tags(m, c, (tagmask)1 << lowest_tag(c->mon->view));
+}
+
 /* _NET_WM_STATE: remove (0), add (1) or toggle (2) up to two states;
- * ctile knows fullscreen, and demands attention (Qt's and Chromium's
- * alerts), which is urgency. */
+ * ctile knows fullscreen, demands attention (Qt's and Chromium's
+ * alerts), which is urgency, and sticky. */
 static void state_request(struct wm *wm, struct client *c, const uint32_t *d)
 {
 	xcb_ewmh_connection_t *e = &wm->x->ewmh;
@@ -206,6 +222,8 @@ static void state_request(struct wm *wm, struct client *c, const uint32_t *d)
 		} else if (d[i] == e->_NET_WM_STATE_DEMANDS_ATTENTION) {
 			model_set_urgent(&wm->model, c,
 					 state_wanted(d[0], c->urgent));
+		} else if (d[i] == e->_NET_WM_STATE_STICKY) {
+			set_sticky(&wm->model, c, d[0]);
 		}
 	}
 }
@@ -228,6 +246,8 @@ static void client_request(struct wm *wm, struct client *c, xcb_atom_t type,
 		state_request(wm, c, d);
 	} else if (type == e->_NET_CLOSE_WINDOW) {
 		model_want_close(m, c, false);
+	} else if (type == e->_NET_WM_MOVERESIZE) {
+		mouse_moveresize(wm, c, d);
 	}
 }
 
@@ -242,6 +262,13 @@ void ewmh_client_message(struct wm *wm, xcb_client_message_event_t *ev)
 	}
 	if (ev->type == x_atom(x, ATOM_CTILE_SYNC)) {
 		fetch_sync(x, d[0], d[1]);
+	} else if (ev->type == x->ewmh._NET_REQUEST_FRAME_EXTENTS &&
+		   ev->window && ev->window != x->root) {
+		/* Asked before mapping (GTK, Qt), to size the window: the
+		 * border it will get. */
+		uint32_t bw = (uint32_t)wm->cfg.settings.border_width;
+		xcb_ewmh_set_frame_extents(&x->ewmh, ev->window, bw, bw, bw,
+					   bw);
 	} else if (ev->type == x->ewmh._NET_CURRENT_DESKTOP) {
 		/* The desktop ctile publishes as current is the view already:
 		 * wmctrl -a and xdotool windowactivate ask for it before

@@ -21,25 +21,38 @@ static const struct mouse_binding *find_binding(const struct wm *wm,
 	return NULL;
 }
 
-/* Start moving or resizing c: it floats from where it is now. */
+/* c floats from where it is now, if it did not. */
+static void float_from_tile(struct wm *wm, struct client *c)
+{
+	if (c->floating)
+		return;
+	c->float_geom = c->x.geom;
+	c->float_placed = true;
+	model_set_floating(&wm->model, c, true);
+	c->tags_dirty = true; /* the floating state is saved with them */
+	wm->model.dirty |= DIRTY_TAGS;
+}
+
+static void drag_begin(struct xconn *x, struct client *c, unsigned edges,
+		       int root_x, int root_y)
+{
+	x->drag.win = c->id;
+	x->drag.edges = edges;
+	x->drag.px = root_x;
+	x->drag.py = root_y;
+	x->drag.start = c->float_geom;
+	x->drag.active = true;
+}
+
+/* Start moving or resizing c (from its bottom right corner) with the
+ * button that was pressed on it: the press's grab becomes the drag's. */
 static void drag_start(struct wm *wm, struct client *c, bool resize,
 		       xcb_button_press_event_t *ev)
 {
 	struct xconn *x = wm->x;
-	if (!c->floating) {
-		c->float_geom = c->x.geom;
-		c->float_placed = true;
-		model_set_floating(&wm->model, c, true);
-		c->tags_dirty =
-		    true; /* the floating state is saved with them */
-		wm->model.dirty |= DIRTY_TAGS;
-	}
-	x->drag.win = c->id;
-	x->drag.resize = resize;
-	x->drag.px = ev->root_x;
-	x->drag.py = ev->root_y;
-	x->drag.start = c->float_geom;
-	x->drag.active = true;
+	float_from_tile(wm, c);
+	drag_begin(x, c, resize ? DRAG_RIGHT | DRAG_BOTTOM : 0, ev->root_x,
+		   ev->root_y);
 	xcb_change_active_pointer_grab(x->conn, XCB_NONE, ev->time,
 				       XCB_EVENT_MASK_BUTTON_RELEASE |
 					   XCB_EVENT_MASK_BUTTON_MOTION);
@@ -55,9 +68,14 @@ void mouse_press(struct wm *wm, xcb_button_press_event_t *ev)
 	    c ? find_binding(wm, ev->detail, ev->state) : NULL;
 	if (c)
 		model_focus(&wm->model, c);
-	/* A drag's grab reports no press: one that comes means X ended the
-	 * grab (the window went away or was hidden) without a release. */
-	x->drag.active = false;
+	/* A Mod4+drag's grab reports no press: one that comes means X ended
+	 * the grab (the window went away or was hidden) without a release.
+	 * A _NET_WM_MOVERESIZE drag whose button was up before it began ends
+	 * with the next click. */
+	if (x->drag.active) {
+		x->drag.active = false;
+		xcb_ungrab_pointer(x->conn, ev->time);
+	}
 	if (!b) {
 		/* A plain click: the window gets it too. */
 		xcb_allow_events(x->conn, XCB_ALLOW_REPLAY_POINTER, ev->time);
@@ -75,6 +93,24 @@ void mouse_press(struct wm *wm, xcb_button_press_event_t *ev)
 	xcb_allow_events(x->conn, XCB_ALLOW_ASYNC_POINTER, ev->time);
 }
 
+/* g with the given edges moved by dx, dy; the size hints honoured, and
+ * the opposite edges where they were. */
+static struct rect resized(const struct client *c, struct rect g,
+			   unsigned edges, int dx, int dy)
+{
+	int bw = 2 * c->want_border;
+	int w = g.w - bw, h = g.h - bw;
+	w += edges & DRAG_RIGHT ? dx : edges & DRAG_LEFT ? -dx : 0;
+	h += edges & DRAG_BOTTOM ? dy : edges & DRAG_TOP ? -dy : 0;
+	hints_apply(&c->hints, &w, &h);
+	if (edges & DRAG_LEFT)
+		g.x += g.w - bw - w;
+	if (edges & DRAG_TOP)
+		g.y += g.h - bw - h;
+	g.w = w + bw, g.h = h + bw;
+	return g;
+}
+
 void mouse_motion(struct wm *wm, xcb_motion_notify_event_t *ev)
 {
 	struct xconn *x = wm->x;
@@ -82,16 +118,12 @@ void mouse_motion(struct wm *wm, xcb_motion_notify_event_t *ev)
 	    x->drag.active ? model_find(&wm->model, x->drag.win) : NULL;
 	if (!c)
 		return;
-	struct rect g = x->drag.start;
 	int dx = ev->root_x - x->drag.px, dy = ev->root_y - x->drag.py;
-	if (x->drag.resize) {
-		int bw = 2 * c->want_border;
-		int w = g.w - bw + dx, h = g.h - bw + dy;
-		hints_apply(&c->hints, &w, &h);
-		g.w = w + bw, g.h = h + bw;
-	} else {
+	struct rect g = x->drag.start;
+	if (x->drag.edges)
+		g = resized(c, g, x->drag.edges, dx, dy);
+	else
 		g.x += dx, g.y += dy;
-	}
 	c->float_geom = g;
 	wm->model.dirty |= DIRTY_ARRANGE;
 }
@@ -103,4 +135,60 @@ void mouse_release(struct wm *wm, xcb_button_release_event_t *ev)
 		return;
 	x->drag.active = false;
 	xcb_ungrab_pointer(x->conn, ev->time);
+}
+
+/* _NET_WM_MOVERESIZE directions (EWMH), 0 to 8, as edges. */
+static const unsigned moveresize_edges[] = {
+    DRAG_LEFT | DRAG_TOP,
+    DRAG_TOP,
+    DRAG_TOP | DRAG_RIGHT,
+    DRAG_RIGHT,
+    DRAG_RIGHT | DRAG_BOTTOM,
+    DRAG_BOTTOM,
+    DRAG_BOTTOM | DRAG_LEFT,
+    DRAG_LEFT,
+    0 /* move */,
+};
+#define MOVERESIZE_CANCEL 11
+
+static bool grab_pointer(struct xconn *x)
+{
+	xcb_grab_pointer_reply_t *r = xcb_grab_pointer_reply(
+	    x->conn,
+	    xcb_grab_pointer(x->conn, 0, x->root,
+			     XCB_EVENT_MASK_BUTTON_PRESS |
+				 XCB_EVENT_MASK_BUTTON_RELEASE |
+				 XCB_EVENT_MASK_POINTER_MOTION,
+			     XCB_GRAB_MODE_ASYNC, XCB_GRAB_MODE_ASYNC, XCB_NONE,
+			     XCB_NONE, XCB_CURRENT_TIME),
+	    NULL);
+	bool ok = r && r->status == XCB_GRAB_STATUS_SUCCESS;
+	free(r);
+	return ok;
+}
+
+void mouse_moveresize(struct wm *wm, struct client *c, const uint32_t *d)
+{
+	struct xconn *x = wm->x;
+	uint32_t dir = d[2];
+	if (dir == MOVERESIZE_CANCEL && x->drag.active &&
+	    x->drag.win == c->id) {
+		x->drag.active = false;
+		xcb_ungrab_pointer(x->conn, XCB_CURRENT_TIME);
+		return;
+	}
+	/* Tiled windows keep their tile, as in i3: a header bar dragged by
+	 * accident does not float them. The keyboard variants are not
+	 * offered. */
+	if (dir > 8 || !c->floating || c->fullscreen || x->drag.active ||
+	    !client_visible(c)) {
+		log_debug("ignored _NET_WM_MOVERESIZE %u for %#x", dir, c->id);
+		return;
+	}
+	if (!grab_pointer(x)) {
+		log_debug("_NET_WM_MOVERESIZE: the pointer is grabbed");
+		return;
+	}
+	model_focus(&wm->model, c);
+	drag_begin(x, c, moveresize_edges[dir], (int16_t)d[0], (int16_t)d[1]);
 }

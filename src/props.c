@@ -230,6 +230,8 @@ void props_apply(struct wm *wm, struct client *c, struct pending *p,
 				if (a[i] == e->_NET_WM_STATE_DEMANDS_ATTENTION)
 					p->net_state |=
 					    NET_STATE_DEMANDS_ATTENTION;
+				if (a[i] == e->_NET_WM_STATE_STICKY)
+					p->net_state |= NET_STATE_STICKY;
 			}
 			/* Qt and Chromium alert this way: it is urgency. */
 			if (p->net_state & NET_STATE_DEMANDS_ATTENTION)

@@ -186,6 +186,12 @@ static void configure(struct xconn *x, struct client *c, int bw)
 			XCB_CONFIG_WINDOW_WIDTH | XCB_CONFIG_WINDOW_HEIGHT |
 			XCB_CONFIG_WINDOW_BORDER_WIDTH;
 	enter_note(x, xcb_configure_window(x->conn, c->id, mask, v).sequence);
+	/* EWMH: the frame is the border; toolkits read it to place menus
+	 * and to size windows. Written when it changes only. */
+	if (!c->x.configured || c->x.border != bw)
+		xcb_ewmh_set_frame_extents(&x->ewmh, c->id, (uint32_t)bw,
+					   (uint32_t)bw, (uint32_t)bw,
+					   (uint32_t)bw);
 	c->x.geom = g;
 	c->x.border = bw;
 	c->x.configured = true;
@@ -344,20 +350,25 @@ static void update_border(struct wm *wm, struct client *c,
 	c->x.border_color = color;
 }
 
-/* _NET_WM_STATE says what ctile knows of each window: fullscreen, and
- * urgency, which pagers and taskbars show as demanding attention. */
-static void update_net_state(xcb_ewmh_connection_t *e, struct client *c)
+/* _NET_WM_STATE says what ctile knows of each window: fullscreen,
+ * urgency, which pagers and taskbars show as demanding attention, and
+ * sticky, on every tag. */
+static void update_net_state(xcb_ewmh_connection_t *e, struct client *c,
+			     tagmask all_tags)
 {
 	unsigned want = (c->fullscreen ? NET_STATE_FULLSCREEN : 0) |
-			(c->urgent ? NET_STATE_DEMANDS_ATTENTION : 0);
+			(c->urgent ? NET_STATE_DEMANDS_ATTENTION : 0) |
+			(c->tags == all_tags ? NET_STATE_STICKY : 0);
 	if (c->x.net_state == want)
 		return;
-	xcb_atom_t atoms[2];
+	xcb_atom_t atoms[3];
 	uint32_t n = 0;
 	if (want & NET_STATE_FULLSCREEN)
 		atoms[n++] = e->_NET_WM_STATE_FULLSCREEN;
 	if (want & NET_STATE_DEMANDS_ATTENTION)
 		atoms[n++] = e->_NET_WM_STATE_DEMANDS_ATTENTION;
+	if (want & NET_STATE_STICKY)
+		atoms[n++] = e->_NET_WM_STATE_STICKY;
 	xcb_ewmh_set_wm_state(e, c->id, n, atoms);
 	c->x.net_state = want;
 }
@@ -369,7 +380,8 @@ static void update_marks(struct wm *wm, const struct client *focused)
 	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
 		for (struct client *c = mon->clients; c; c = c->next) {
 			update_border(wm, c, focused);
-			update_net_state(&wm->x->ewmh, c);
+			update_net_state(&wm->x->ewmh, c,
+					 model_all_tags(&wm->model));
 		}
 }
 

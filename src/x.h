@@ -31,6 +31,7 @@ enum atom_id {
 enum net_state {
 	NET_STATE_FULLSCREEN = 1,
 	NET_STATE_DEMANDS_ATTENTION = 2,
+	NET_STATE_STICKY = 4, /* on every desktop: every tag */
 };
 
 enum fetch_kind {
@@ -90,6 +91,14 @@ struct systray;
 
 /* What ctile last wrote to a root property: unchanged values are not sent
  * again (a tag switch would rewrite every desktop name). */
+/* The edges a resize drags; none: the drag moves the window. */
+enum drag_edge {
+	DRAG_LEFT = 1,
+	DRAG_RIGHT = 2,
+	DRAG_TOP = 4,
+	DRAG_BOTTOM = 8,
+};
+
 struct prop_cache {
 	uint32_t *data;
 	uint32_t len; /* in 32-bit units */
@@ -168,7 +177,8 @@ struct xconn {
 		xcb_window_t win;
 	} pointer;
 	struct {
-		bool active, resize;
+		bool active;
+		unsigned edges; /* enum drag_edge bits moved; 0: a move */
 		xcb_window_t win;
 		int px, py;	   /* where the pointer was at the start */
 		struct rect start; /* the window's outer rect at the start */

@@ -37,7 +37,8 @@ def test_supported_lists_what_ctile_does(wm):
     want = {"_NET_SUPPORTED", "_NET_SUPPORTING_WM_CHECK", "_NET_CLIENT_LIST",
             "_NET_ACTIVE_WINDOW", "_NET_NUMBER_OF_DESKTOPS",
             "_NET_DESKTOP_NAMES", "_NET_CURRENT_DESKTOP", "_NET_WM_DESKTOP",
-            "_NET_CLOSE_WINDOW", "_NET_WM_NAME"}
+            "_NET_CLOSE_WINDOW", "_NET_WM_NAME", "_NET_FRAME_EXTENTS",
+            "_NET_REQUEST_FRAME_EXTENTS", "_NET_WM_MOVERESIZE"}
     assert want <= names, f"missing from _NET_SUPPORTED: {sorted(want - names)}"
 
 
@@ -211,3 +212,110 @@ def test_close_window_message_kills_a_client_without_delete_window(wm):
     assert victim.is_killed(), "the client was not disconnected"
     wm.wait_unmanaged(w)
     assert wm.managed() == []
+
+
+# -- windows that draw their own title bar (GTK's header bars)
+
+
+def moveresize(wm, c, w, direction, start, to):
+    """What GTK does when its header bar (or a corner) is dragged: the
+    button goes down on the window, the client sends _NET_WM_MOVERESIZE
+    with the pointer's place, and the pointer moves to `to` and lets go."""
+    wm.run("xdotool", "mousemove", str(start[0]), str(start[1]),
+           "mousedown", "1")
+    c.send_root_message("_NET_WM_MOVERESIZE",
+                        [start[0], start[1], direction, 1, 1], window=w)
+    wm.sync()
+    mid = ((start[0] + to[0]) // 2, (start[1] + to[1]) // 2)
+    wm.run("xdotool", "mousemove", str(mid[0]), str(mid[1]),
+           "mousemove", str(to[0]), str(to[1]), "mouseup", "1")
+    wm.sync()
+
+
+def floating_window(wm, c):
+    w = c.create(title="header bar")
+    wm.wait_managed(w)
+    wm.key("super+shift+space")
+    c.configure(w, x=300, y=200, width=400, height=300)
+    wm.sync()
+    return w
+
+
+def test_a_header_bar_drag_moves_a_floating_window(wm):
+    c = wm.client()
+    w = floating_window(wm, c)
+    x, y, ww, h = wm.outer(w)
+    moveresize(wm, c, w, 8, (x + 50, y + 10), (x + 150, y + 60))
+    assert wm.outer(w) == (x + 100, y + 50, ww, h)
+    # The drag is over: moving the pointer moves nothing.
+    wm.mousemove(20, 20)
+    assert wm.outer(w) == (x + 100, y + 50, ww, h)
+
+
+def test_a_corner_drag_resizes_from_that_corner(wm):
+    c = wm.client()
+    w = floating_window(wm, c)
+    x, y, ww, h = wm.outer(w)
+    moveresize(wm, c, w, 0, (x + 1, y + 1), (x - 49, y - 39))  # top left
+    assert wm.outer(w) == (x - 50, y - 40, ww + 50, h + 40), \
+        "the bottom right corner must stay where it was"
+    x, y, ww, h = wm.outer(w)
+    moveresize(wm, c, w, 4, (x + ww - 2, y + h - 2),
+               (x + ww - 102, y + h - 52))  # bottom right
+    assert wm.outer(w) == (x, y, ww - 100, h - 50)
+
+
+def test_a_tiled_window_keeps_its_tile_when_its_header_is_dragged(wm):
+    a = wm.xterm("other")
+    c = wm.client()
+    w = c.create(title="tiled header bar")
+    wm.wait_managed(w)
+    before = {v: wm.outer(v) for v in (a, w)}
+    x, y, ww, h = before[w]
+    moveresize(wm, c, w, 8, (x + 50, y + 10), (x + 250, y + 110))
+    assert {v: wm.outer(v) for v in (a, w)} == before
+    wm.assert_healthy([a, w])
+
+
+def test_frame_extents_say_the_border(wm):
+    """GTK and Qt read _NET_FRAME_EXTENTS (and ask for it before mapping
+    with _NET_REQUEST_FRAME_EXTENTS) to size and place windows."""
+    c = wm.client()
+    early = c.create(title="asks first", map=False)
+    c.send_root_message("_NET_REQUEST_FRAME_EXTENTS", [], window=early)
+    wm.sync()
+    bw = wm.x.cardinals(early, "_NET_FRAME_EXTENTS")
+    assert bw and len(bw) == 4 and bw[0] > 0 and len(set(bw)) == 1
+    a = wm.xterm("alone")  # alone: no border (smart borders)
+    assert wm.x.cardinals(a, "_NET_FRAME_EXTENTS") == [wm.border(a)] * 4
+    b = wm.xterm("second")
+    for v in (a, b):
+        assert wm.border(v) == bw[0]
+        assert wm.x.cardinals(v, "_NET_FRAME_EXTENTS") == [bw[0]] * 4, \
+            "the extents did not follow the border"
+
+
+def test_sticky_is_every_tag(wm):
+    """mpv --on-all-workspaces and picture-in-picture windows ask to be
+    sticky: on every tag, said so in _NET_WM_STATE; unstuck, the window
+    stays on the tag in view."""
+    c = wm.client()
+    pip = c.create(title="picture in picture", states=["_NET_WM_STATE_STICKY"])
+    wm.wait_managed(pip)
+    assert wm.tags(pip) == ALL_TAGS
+    w = c.create(title="player")
+    wm.wait_managed(w)
+    sticky = c.atom("_NET_WM_STATE_STICKY")
+    c.send_root_message("_NET_WM_STATE", [1, sticky, 0, 1], window=w)
+    wm.sync()
+    assert wm.tags(w) == ALL_TAGS
+    names = [wm.x.atom_name(a) for a in wm.x.prop(w, "_NET_WM_STATE")[2]]
+    assert "_NET_WM_STATE_STICKY" in names
+    wm.key("super+4")
+    assert wm.shown(w) and wm.shown(pip)
+    c.send_root_message("_NET_WM_STATE", [0, sticky, 0, 1], window=w)
+    wm.sync()
+    assert wm.tags(w) == 1 << 3, "unstuck, it stays on the tag in view"
+    assert list(wm.x.prop(w, "_NET_WM_STATE")[2]) == []
+    wm.key("super+1")
+    assert wm.hidden(w) and wm.shown(pip)
