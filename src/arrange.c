@@ -55,14 +55,14 @@ static bool is_tiled(const struct client *c, const struct layout *l)
 static void place_floating(struct client *c, struct rect work, int border)
 {
 	if (!c->float_placed) {
-		struct rect g = c->want.w > 0 ? c->want : c->float_geom;
+		struct rect g = c->want_tiled ? c->want : c->float_geom;
 		if (g.w <= 0 || g.h <= 0)
 			g = arrange_center(work, work.w / 2, work.h / 2);
 		/* Floating, it keeps its size hints (a terminal's cells). */
 		int w = g.w - 2 * border, h = g.h - 2 * border;
 		hints_apply(&c->hints, &w, &h);
 		g.w = w + 2 * border, g.h = h + 2 * border;
-		if (c->want.w <= 0 && g.x == 0 && g.y == 0)
+		if (!c->want_tiled && g.x == 0 && g.y == 0)
 			g = arrange_center(work, g.w, g.h);
 		c->float_geom = arrange_clamp(g, work);
 		c->float_placed = true;
@@ -102,11 +102,14 @@ void arrange_monitor(struct monitor *mon, const struct settings *s)
 		if (c->fullscreen) {
 			c->want = mon->geom;
 			c->want_border = 0;
+			c->want_tiled = false;
 		} else if (is_tiled(c, l)) {
 			c->want = rects[i++];
 			c->want_border = tiled_border;
+			c->want_tiled = true;
 		} else {
 			place_floating(c, mon->work, s->border_width);
+			c->want_tiled = false;
 		}
 	}
 	free(rects);

@@ -45,7 +45,7 @@ static void configure_floating(struct wm *wm, struct client *c,
 {
 	/* Where it is now, if it never floated before (the floating layout). */
 	struct rect g =
-	    c->float_placed || c->want.w <= 0 ? c->float_geom : c->want;
+	    c->float_placed || !c->want_tiled ? c->float_geom : c->want;
 	int bw = 2 * wm->cfg.settings.border_width;
 	if (ev->value_mask & XCB_CONFIG_WINDOW_X)
 		g.x = ev->x;

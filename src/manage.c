@@ -262,7 +262,6 @@ void manage_forget(struct wm *wm, struct client *c, bool withdrawn)
 		xcb_delete_property(x->conn, c->id, x->ewmh._NET_WM_DESKTOP);
 		xcb_delete_property(x->conn, c->id, x_atom(x, ATOM_CTILE_TAGS));
 	}
-	if (x->drag.win == c->id)
-		x->drag.active = false; /* X ended the grab: no release */
+	x_drag_window_gone(x, c->id);
 	model_unmanage(&wm->model, c);
 }

@@ -77,6 +77,7 @@ struct client {
 	/* arrange.c's verdict, read by x.c */
 	struct rect want; /* outer rect, border included */
 	bool want_visible;
+	bool want_tiled; /* want is a tile (not fullscreen, not floating) */
 	int want_border; /* border width in pixels */
 	struct client_x x;
 };

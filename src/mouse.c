@@ -5,6 +5,7 @@
 
 #include "command.h"
 #include "hints.h"
+#include "layout.h"
 #include "log.h"
 #include "wm.h"
 #include "x.h"
@@ -42,6 +43,7 @@ static void drag_begin(struct xconn *x, struct client *c, unsigned edges,
 	x->drag.py = root_y;
 	x->drag.start = c->float_geom;
 	x->drag.active = true;
+	x->drag.grabbed = false;
 }
 
 /* Start moving or resizing c (from its bottom right corner) with the
@@ -74,6 +76,7 @@ void mouse_press(struct wm *wm, xcb_button_press_event_t *ev)
 	 * with the next click. */
 	if (x->drag.active) {
 		x->drag.active = false;
+		x->drag.grabbed = false;
 		xcb_ungrab_pointer(x->conn, ev->time);
 	}
 	if (!b) {
@@ -131,10 +134,10 @@ void mouse_motion(struct wm *wm, xcb_motion_notify_event_t *ev)
 void mouse_release(struct wm *wm, xcb_button_release_event_t *ev)
 {
 	struct xconn *x = wm->x;
-	if (!x->drag.active)
-		return;
-	x->drag.active = false;
+	/* Releases come only from ctile's own grabs: none is left held. */
 	xcb_ungrab_pointer(x->conn, ev->time);
+	x->drag.active = false;
+	x->drag.grabbed = false;
 }
 
 /* _NET_WM_MOVERESIZE directions (EWMH), 0 to 8, as edges. */
@@ -180,7 +183,9 @@ void mouse_moveresize(struct wm *wm, struct client *c, const uint32_t *d)
 	/* Tiled windows keep their tile, as in i3: a header bar dragged by
 	 * accident does not float them. The keyboard variants are not
 	 * offered. */
-	if (dir > 8 || !c->floating || c->fullscreen || x->drag.active ||
+	bool free =
+	    c->floating || !layouts[monitor_tag_state(c->mon)->layout]->arrange;
+	if (dir > 8 || !free || c->fullscreen || x->drag.active ||
 	    !client_visible(c)) {
 		log_debug("ignored _NET_WM_MOVERESIZE %u for %#x", dir, c->id);
 		return;
@@ -191,4 +196,5 @@ void mouse_moveresize(struct wm *wm, struct client *c, const uint32_t *d)
 	}
 	model_focus(&wm->model, c);
 	drag_begin(x, c, moveresize_edges[dir], (int16_t)d[0], (int16_t)d[1]);
+	x->drag.grabbed = true;
 }

@@ -231,13 +231,23 @@ static void show(struct xconn *x, struct client *c)
 	c->x.mapped = true;
 }
 
+void x_drag_window_gone(struct xconn *x, xcb_window_t win)
+{
+	if (!x->drag.active || x->drag.win != win)
+		return;
+	/* X ends a Mod4+drag's grab, on the window, with it; ctile's own
+	 * grab on the root it must end itself. */
+	if (x->drag.grabbed)
+		xcb_ungrab_pointer(x->conn, XCB_CURRENT_TIME);
+	x->drag.active = false;
+	x->drag.grabbed = false;
+}
+
 static void hide(struct xconn *x, struct client *c)
 {
 	enter_note(x, xcb_unmap_window(x->conn, c->id).sequence);
 	c->x.mapped = false;
-	/* X ends a drag's grab when its window goes: no release will come. */
-	if (x->drag.win == c->id)
-		x->drag.active = false;
+	x_drag_window_gone(x, c->id);
 	if (!x->quiet)
 		c->x.ignore_unmaps++;
 }
@@ -284,10 +294,11 @@ void x_apply(struct wm *wm)
 		for (struct client *c = mon->clients; c; c = c->next) {
 			if (!c->want_visible)
 				continue;
-			/* Made floating (a key, a drag): above the tiles at
-			 * once, not only once it is focused again. */
+			/* Made floating (a key, a drag) or tiled again: the
+			 * floating windows go back above the tiles at once,
+			 * not only once one is focused again. */
 			bool above = c->floating || c->fullscreen;
-			restack |= above && !c->x.above;
+			restack |= above != c->x.above;
 			c->x.above = above;
 			int bw = c->want_border;
 			if (!c->x.configured || c->x.border != bw ||

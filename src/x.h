@@ -178,6 +178,8 @@ struct xconn {
 	} pointer;
 	struct {
 		bool active;
+		bool grabbed;	/* ctile holds a pointer grab on the root
+				   (_NET_WM_MOVERESIZE), X does not end it */
 		unsigned edges; /* enum drag_edge bits moved; 0: a move */
 		xcb_window_t win;
 		int px, py;	   /* where the pointer was at the start */
@@ -207,6 +209,9 @@ xcb_atom_t x_atom(const struct xconn *x, enum atom_id id);
 
 /* Send every change between what arrange wants and what X has. */
 void x_apply(struct wm *wm);
+/* The window being dragged went away or was hidden: no release will come
+ * for it, and no grab may be left held. */
+void x_drag_window_gone(struct xconn *x, xcb_window_t win);
 void x_apply_focus(struct wm *wm);
 /* Close requests: WM_DELETE_WINDOW or kill. */
 void x_close_wanted(struct wm *wm);

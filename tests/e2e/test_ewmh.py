@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from harness import ALL_TAGS, SCREEN_H, SCREEN_W, WM_STATE_ICONIC
 
 FULL = (0, 0, SCREEN_W, SCREEN_H)
@@ -319,3 +321,43 @@ def test_sticky_is_every_tag(wm):
     assert list(wm.x.prop(w, "_NET_WM_STATE")[2]) == []
     wm.key("super+1")
     assert wm.hidden(w) and wm.shown(pip)
+
+
+def start_header_drag(wm, c, w, start):
+    wm.run("xdotool", "mousemove", str(start[0]), str(start[1]),
+           "mousedown", "1")
+    c.send_root_message("_NET_WM_MOVERESIZE", [start[0], start[1], 8, 1, 1],
+                        window=w)
+    wm.sync()
+
+
+@pytest.mark.parametrize("how", ["destroyed", "unmapped", "tag switch"])
+def test_the_mouse_is_free_when_the_dragged_window_goes(wm, how):
+    """The window whose header bar is being dragged closes, hides itself
+    or is sent away by a tag switch: the mouse must work for every program
+    afterwards (ctile's grab must not stay held)."""
+    c = wm.client()
+    w = floating_window(wm, c)
+    x, y, ww, h = wm.outer(w)
+    start_header_drag(wm, c, w, (x + 50, y + 10))
+    assert not wm.x.keyboard_grabbable(), "the drag holds the pointer"
+    if how == "destroyed":
+        c.destroy(w)
+    elif how == "unmapped":
+        c.unmap(w)
+    else:
+        wm.key("super+2")
+    wm.sync()
+    wm.run("xdotool", "mousemove", "500", "500", "mouseup", "1")
+    wm.sync()
+    assert wm.x.keyboard_grabbable(), "the pointer stays grabbed"
+
+
+def test_a_header_bar_drag_in_the_floating_layout(wm):
+    wm.key("super+f")
+    c = wm.client()
+    w = c.create(x=300, y=200, w=400, h=300, title="header bar")
+    wm.wait_managed(w)
+    x, y, ww, h = wm.outer(w)
+    moveresize(wm, c, w, 8, (x + 50, y + 10), (x + 150, y + 60))
+    assert wm.outer(w) == (x + 100, y + 50, ww, h)

@@ -97,3 +97,38 @@ def test_wmctrl_a_keeps_a_view_of_several_tags(wm):
     wm.run("wmctrl", "-s", "1")
     wm.sync()
     assert wm.viewed() == 0b10, "a request for another desktop still works"
+
+
+FS = "_NET_WM_STATE_FULLSCREEN"
+
+
+@pytest.mark.parametrize("how", ["floating layout", "made floating"])
+def test_a_film_out_of_fullscreen_floats_at_its_own_size(wm, how):
+    """A player that starts fullscreen (mpv --fs, a game) and leaves it
+    while floating goes back to the size it asked for, not the screen's."""
+    if how == "floating layout":
+        wm.key("super+f")
+    c = wm.client()
+    w = c.create(x=100, y=120, w=300, h=200, title="player", states=[FS])
+    wm.wait_managed(w)
+    if how == "made floating":
+        wm.key("super+shift+space")
+    c.send_root_message("_NET_WM_STATE", [0, c.atom(FS), 0, 1], window=w)
+    wm.sync()
+    x, y, ww, h = wm.outer(w)
+    assert ww < 400 and h < 300, f"out of fullscreen it is {ww}x{h}"
+
+
+def test_a_window_tiled_again_goes_under_the_floating_ones(wm):
+    c = wm.client()
+    a = c.create(title="a")
+    wm.wait_managed(a)
+    b = c.create(title="b")
+    wm.wait_managed(b)
+    wm.key("super+shift+space")  # b floats
+    wm.run("xdotool", "windowactivate", "--sync", str(a))
+    wm.sync()
+    assert wm.active() == a
+    wm.key("super+shift+space")  # a floats, on top
+    wm.key("super+shift+space")  # a tiled again: fills the screen
+    assert above(wm, b, a), "the tile hides the floating window"
