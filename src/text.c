@@ -58,7 +58,9 @@ static void put_latin1(struct sink *s, unsigned char ch)
 	}
 }
 
-/* A UTF-8 sequence starting at data: its length, or 1 for a stray byte. */
+/* A UTF-8 sequence starting at data: its length, or 1 for a stray byte.
+ * Only continuation bytes continue it: a control byte (or a NUL) after a
+ * lead byte must not slip through inside a "character". */
 static size_t utf8_len(const unsigned char *d, size_t left)
 {
 	size_t n = d[0] < 0x80		   ? 1
@@ -66,7 +68,12 @@ static size_t utf8_len(const unsigned char *d, size_t left)
 		   : (d[0] & 0xf0) == 0xe0 ? 3
 		   : (d[0] & 0xf8) == 0xf0 ? 4
 					   : 1;
-	return n <= left ? n : 1;
+	if (n > left)
+		return 1;
+	for (size_t i = 1; i < n; i++)
+		if ((d[i] & 0xc0) != 0x80)
+			return 1;
+	return n;
 }
 
 static void put_utf8(struct sink *s, const unsigned char *d, size_t n)
@@ -125,11 +132,24 @@ static void put_converted_char(struct sink *s, iconv_t cd, char *in, size_t n)
 	put_utf8_run(s, (const unsigned char *)out, (size_t)(o - out));
 }
 
+/* What a stateful converter still holds (CP1255 keeps a base letter back
+ * for the accent that may follow) goes out, and cd starts afresh: it is
+ * kept for the next title. */
+static void converter_flush(struct sink *s, iconv_t cd)
+{
+	char out[16], *o = out;
+	size_t room = sizeof(out);
+	if (iconv(cd, NULL, NULL, &o, &room) != (size_t)-1 && !s->full)
+		put_utf8_run(s, (const unsigned char *)out, (size_t)(o - out));
+	iconv(cd, NULL, NULL, NULL, NULL);
+}
+
 /* A run of text through cd; each byte iconv rejects becomes U+FFFD. */
 static void put_converted_run(struct sink *s, iconv_t cd,
 			      const unsigned char *d, size_t n)
 {
 	char *in = (char *)d;
+	iconv(cd, NULL, NULL, NULL, NULL);
 	while (n && !s->full) {
 		char out[64], *o = out;
 		size_t room = sizeof(out);
@@ -143,6 +163,7 @@ static void put_converted_run(struct sink *s, iconv_t cd,
 			n--;
 		}
 	}
+	converter_flush(s, cd);
 }
 
 /* -- character sets */

@@ -138,6 +138,29 @@ static void test_compound_extended_segment(void **state)
 		  "a" FFFD "b");
 }
 
+/* CP1255 holds a base letter back for the accent that may follow: the
+ * letter still comes out, in its own title and not in the next one. */
+static void test_compound_stateful_encoding(void **state)
+{
+	(void)state;
+	assert_ct("a\x1b%/2\x80\x92"
+		  "microsoft-cp1255\x02\xe0"
+		  "b",
+		  "a\xd7\x90"
+		  "b");
+	assert_ct("c", "c");
+}
+
+/* A control byte (or a NUL) after a UTF-8 lead byte is not part of the
+ * character: it is blanked like any other. */
+static void test_control_after_a_lead_byte(void **state)
+{
+	(void)state;
+	assert_string_equal(conv("a\xce\x02z", 4, TEXT_UTF8, 256), "a\xce z");
+	assert_string_equal(conv("a\xe2\x82\x00z", 5, TEXT_UTF8, 256),
+			    "a\xe2\x82 z");
+}
+
 static void test_compound_malformed(void **state)
 {
 	(void)state;
@@ -234,6 +257,8 @@ int main(void)
 	    cmocka_unit_test(test_compound_chinese_korean),
 	    cmocka_unit_test(test_compound_iso8859),
 	    cmocka_unit_test(test_compound_extended_segment),
+	    cmocka_unit_test(test_compound_stateful_encoding),
+	    cmocka_unit_test(test_control_after_a_lead_byte),
 	    cmocka_unit_test(test_compound_malformed),
 	    cmocka_unit_test(test_compound_bounded),
 	    cmocka_unit_test(test_controls_blanked),
