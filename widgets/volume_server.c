@@ -29,6 +29,7 @@
 #define RETRY_MAX_MS   60000
 #define QUERY_LIMIT_MS 10000 /* a server that hangs: give the query up */
 #define LINE_MAX_BYTES 4096
+#define UNHEARD_MAX_MS 3000
 
 #define SUBSCRIBE_CMD "exec pactl subscribe"
 #define QUERY_CMD                                                              \
@@ -196,6 +197,8 @@ static void subscribe(struct volume_server *s, int64_t now)
 		return;
 	}
 	log_debug("volume: listening: pactl subscribe");
+	s->heard = false;
+	s->subscribed_at = now;
 	if (!run_pactl(s, &s->sub, SUBSCRIBE_CMD)) {
 		trouble(s, VOLUME_NO_SERVER, now);
 		return;
@@ -228,6 +231,13 @@ static void query_end(struct volume_server *s, int64_t now, bool answered)
 	if (answered && !r->no_server && s->sub.pid) {
 		s->retry_ms = RETRY_FIRST_MS; /* the server answered */
 		s->said = false;
+		/* The subscription may not have been listening yet: a change
+		 * made meanwhile would be missed for good. Each query shows up
+		 * to it as a client coming and going, so ask again until it has
+		 * heard something (for a while at most: one that never prints
+		 * must not keep pactl running). */
+		if (!s->heard && now - s->subscribed_at < UNHEARD_MAX_MS)
+			s->query_again = true;
 	}
 	if (s->query_again)
 		query_start(s, now);
@@ -238,6 +248,11 @@ static bool read_events(struct volume_server *s, bool *wanted)
 {
 	bool alive = proc_read(&s->sub, LINE_MAX_BYTES);
 	for (const char *line; (line = proc_line(&s->sub));) {
+		if (!s->heard) {
+			/* Listening now: what was read before may be stale. */
+			s->heard = true;
+			*wanted = true;
+		}
 		enum pactl_event e = pactl_parse_event(line);
 		if (e == PACTL_EVENT_SINK || e == PACTL_EVENT_SERVER)
 			*wanted = true;

@@ -39,8 +39,12 @@ struct volume_server {
 
 	int epoll, timer; /* -1 until started */
 	struct proc sub, query;
-	struct pactl_reply reply;      /* of the query in flight */
-	bool query_again;	       /* an event came while it ran */
+	struct pactl_reply reply; /* of the query in flight */
+	bool query_again;	  /* an event came while it ran */
+	/* The subscription printed something: it is surely listening, and
+	 * a volume read from then on misses no change. */
+	bool heard;
+	int64_t subscribed_at;	       /* CLOCK_MONOTONIC ms */
 	int64_t retry_at, query_until; /* CLOCK_MONOTONIC ms; -1: none */
 	int retry_ms;
 	bool said; /* the current trouble was logged */

@@ -220,6 +220,29 @@ def test_volume_follows_pactl_set_sink_volume(make_wm, pulse):
     assert bar_pixels(d) not in (full, at42, muted)
 
 
+def test_a_change_while_the_subscription_connects_is_not_missed(
+        make_wm, pulse, tmp_path):
+    """pactl subscribe takes a moment to connect (a loaded machine): a
+    volume change made meanwhile sends it no event. The widget must still
+    end up showing it. Here a pactl in PATH makes the subscription connect
+    half a second late, and the change comes as soon as the first volume
+    is shown."""
+    pulse.start()
+    slow = tmp_path / "bin"
+    slow.mkdir()
+    real = shutil.which("pactl")
+    (slow / "pactl").write_text(
+        "#!/bin/sh\n"
+        f'[ "$1" = subscribe ] && sleep 0.5\nexec {real} "$@"\n')
+    (slow / "pactl").chmod(0o755)
+    d = session(make_wm, pulse.server,
+                PATH=f"{slow}:{os.environ['PATH']}")
+    log = Log(d)
+    log.wait(shown("vol 100%"))
+    pulse.pactl("set-sink-volume", "@DEFAULT_SINK@", "42%")
+    log.wait(shown("vol 42%"))
+
+
 def test_scroll_and_click_change_the_server(make_wm, pulse):
     pulse.start()
     pulse.pactl("set-sink-volume", "@DEFAULT_SINK@", "50%")
