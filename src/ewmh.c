@@ -251,6 +251,24 @@ static void client_request(struct wm *wm, struct client *c, xcb_atom_t type,
 	}
 }
 
+/* A request client_request would act on: only those wait for a window
+ * to be managed, so that others (states ctile does not know) cannot crowd
+ * them out. */
+static bool acted_on(struct xconn *x, xcb_atom_t type, const uint32_t *d)
+{
+	xcb_ewmh_connection_t *e = &x->ewmh;
+	if (type == e->_NET_WM_STATE) {
+		for (int i = 1; i <= 2; i++)
+			if (d[i] == e->_NET_WM_STATE_FULLSCREEN ||
+			    d[i] == e->_NET_WM_STATE_DEMANDS_ATTENTION ||
+			    d[i] == e->_NET_WM_STATE_STICKY)
+				return true;
+		return false;
+	}
+	return type == e->_NET_WM_DESKTOP || type == e->_NET_ACTIVE_WINDOW ||
+	       type == e->_NET_CLOSE_WINDOW;
+}
+
 void ewmh_client_message(struct wm *wm, xcb_client_message_event_t *ev)
 {
 	struct xconn *x = wm->x;
@@ -265,8 +283,11 @@ void ewmh_client_message(struct wm *wm, xcb_client_message_event_t *ev)
 	} else if (ev->type == x->ewmh._NET_REQUEST_FRAME_EXTENTS &&
 		   ev->window && ev->window != x->root) {
 		/* Asked before mapping (GTK, Qt), to size the window: the
-		 * border it will get. */
-		uint32_t bw = (uint32_t)wm->cfg.settings.border_width;
+		 * border it will get; a managed window's is the one it has. */
+		struct client *c = model_find(m, ev->window);
+		uint32_t bw = c && c->x.configured
+				  ? (uint32_t)c->x.border
+				  : (uint32_t)wm->cfg.settings.border_width;
 		xcb_ewmh_set_frame_extents(&x->ewmh, ev->window, bw, bw, bw,
 					   bw);
 	} else if (ev->type == x->ewmh._NET_CURRENT_DESKTOP) {
@@ -285,7 +306,7 @@ void ewmh_client_message(struct wm *wm, xcb_client_message_event_t *ev)
 		struct pending *p = manage_pending_find(x, ev->window);
 		if (c)
 			client_request(wm, c, ev->type, d);
-		else if (p && !p->dead)
+		else if (p && !p->dead && acted_on(x, ev->type, d))
 			manage_pending_request(p, ev);
 	}
 }

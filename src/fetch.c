@@ -76,7 +76,7 @@ static unsigned int send_request(struct xconn *x, xcb_window_t win,
 		break;
 	case FETCH_CTILE_TAGS:
 		prop = x_atom(x, ATOM_CTILE_TAGS), type = XCB_ATOM_CARDINAL,
-		longs = 2;
+		longs = 6;
 		break;
 	case FETCH_NET_DESKTOP:
 		prop = e->_NET_WM_DESKTOP, type = XCB_ATOM_CARDINAL;

@@ -174,6 +174,10 @@ static struct client *place_new(struct wm *wm, struct pending *p,
 	if (!c)
 		return NULL;
 	copy_props(c, &p->props);
+	if (p->adopt && p->saved_float.w > 0) {
+		c->float_geom = p->saved_float;
+		c->float_placed = true;
+	}
 	c->floating =
 	    parent || c->hints.fixed || p->is_dialog || p->props.transient_for;
 	if (rr->floating >= 0)

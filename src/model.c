@@ -55,13 +55,16 @@ bool model_set_ntags(struct model *m, int ntags)
 {
 	if (ntags < 1 || ntags > CTILE_MAX_TAGS)
 		return false;
+	tagmask was_all = model_all_tags(m);
 	m->ntags = ntags;
 	tagmask all = model_all_tags(m);
 	for (struct monitor *mon = m->mons; mon; mon = mon->next) {
 		mon->view = clip_mask(mon->view, all);
 		mon->prev_view = clip_mask(mon->prev_view, all);
 		for (struct client *c = mon->clients; c; c = c->next) {
-			tagmask t = clip_mask(c->tags, all);
+			/* On every tag (sticky) it stays on every tag. */
+			tagmask t =
+			    c->tags == was_all ? all : clip_mask(c->tags, all);
 			c->tags_dirty |= t != c->tags;
 			c->tags = t;
 		}

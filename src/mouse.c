@@ -85,7 +85,12 @@ void mouse_press(struct wm *wm, xcb_button_press_event_t *ev)
 		return;
 	}
 	bool move = !strcmp(b->command, "move");
-	if (move || !strcmp(b->command, "resize")) {
+	if ((move || !strcmp(b->command, "resize")) && c->fullscreen) {
+		/* It keeps the whole monitor, and its tile for later: as in
+		 * dwm, a fullscreen window is not dragged. */
+		xcb_allow_events(x->conn, XCB_ALLOW_ASYNC_POINTER, ev->time);
+		return;
+	} else if (move || !strcmp(b->command, "resize")) {
 		drag_start(wm, c, !move, ev);
 	} else {
 		char err[256];
@@ -114,6 +119,24 @@ static struct rect resized(const struct client *c, struct rect g,
 	return g;
 }
 
+/* g moved by dx, dy, as far as it stays reachable: its top edge (where a
+ * title bar is) below the bar and above the work area's bottom, and a
+ * strip of it on screen sideways. */
+static struct rect moved(struct rect g, struct rect work, int dx, int dy)
+{
+	const int keep = 32;
+	g.x += dx, g.y += dy;
+	if (g.y < work.y)
+		g.y = work.y;
+	if (g.y > work.y + work.h - keep)
+		g.y = work.y + work.h - keep;
+	if (g.x > work.x + work.w - keep)
+		g.x = work.x + work.w - keep;
+	if (g.x + g.w < work.x + keep)
+		g.x = work.x + keep - g.w;
+	return g;
+}
+
 void mouse_motion(struct wm *wm, xcb_motion_notify_event_t *ev)
 {
 	struct xconn *x = wm->x;
@@ -126,7 +149,7 @@ void mouse_motion(struct wm *wm, xcb_motion_notify_event_t *ev)
 	if (x->drag.edges)
 		g = resized(c, g, x->drag.edges, dx, dy);
 	else
-		g.x += dx, g.y += dy;
+		g = moved(g, c->mon->work, dx, dy);
 	c->float_geom = g;
 	wm->model.dirty |= DIRTY_ARRANGE;
 }
@@ -174,18 +197,16 @@ void mouse_moveresize(struct wm *wm, struct client *c, const uint32_t *d)
 {
 	struct xconn *x = wm->x;
 	uint32_t dir = d[2];
-	if (dir == MOVERESIZE_CANCEL && x->drag.active &&
-	    x->drag.win == c->id) {
-		x->drag.active = false;
-		xcb_ungrab_pointer(x->conn, XCB_CURRENT_TIME);
+	if (dir == MOVERESIZE_CANCEL) {
+		x_drag_window_gone(x, c->id);
 		return;
 	}
 	/* Tiled windows keep their tile, as in i3: a header bar dragged by
 	 * accident does not float them. The keyboard variants are not
 	 * offered. */
-	bool free =
+	bool loose =
 	    c->floating || !layouts[monitor_tag_state(c->mon)->layout]->arrange;
-	if (dir > 8 || !free || c->fullscreen || x->drag.active ||
+	if (dir > 8 || !loose || c->fullscreen || x->drag.active ||
 	    !client_visible(c)) {
 		log_debug("ignored _NET_WM_MOVERESIZE %u for %#x", dir, c->id);
 		return;
@@ -194,7 +215,21 @@ void mouse_moveresize(struct wm *wm, struct client *c, const uint32_t *d)
 		log_debug("_NET_WM_MOVERESIZE: the pointer is grabbed");
 		return;
 	}
+	/* Where the pointer is and whether a button is down, from the server:
+	 * the message's word for it may be stale or bogus, and a drag with no
+	 * button down would glue the window to the pointer. */
+	xcb_query_pointer_reply_t *p = xcb_query_pointer_reply(
+	    x->conn, xcb_query_pointer(x->conn, x->root), NULL);
+	uint16_t buttons =
+	    XCB_BUTTON_MASK_1 | XCB_BUTTON_MASK_2 | XCB_BUTTON_MASK_3;
+	if (!p || !(p->mask & buttons)) {
+		free(p);
+		xcb_ungrab_pointer(x->conn, XCB_CURRENT_TIME);
+		log_debug("ignored _NET_WM_MOVERESIZE with no button down");
+		return;
+	}
 	model_focus(&wm->model, c);
-	drag_begin(x, c, moveresize_edges[dir], (int16_t)d[0], (int16_t)d[1]);
+	drag_begin(x, c, moveresize_edges[dir], p->root_x, p->root_y);
 	x->drag.grabbed = true;
+	free(p);
 }

@@ -161,9 +161,15 @@ static void apply_saved(struct pending *p, enum fetch_kind kind,
 		return;
 	if (kind == FETCH_CTILE_TAGS) {
 		p->saved_tags = v;
+		const uint32_t *d = xcb_get_property_value(r);
 		if (r->value_len >= 2) /* older ctiles wrote the tags alone */
-			p->saved_floating =
-			    ((uint32_t *)xcb_get_property_value(r))[1] != 0;
+			p->saved_floating = d[1] != 0;
+		/* A restart saves where a window floated: its size now may
+		 * be that of fullscreen. */
+		if (r->value_len >= 6 && (int32_t)d[4] > 0 && (int32_t)d[5] > 0)
+			p->saved_float =
+			    (struct rect){(int32_t)d[2], (int32_t)d[3],
+					  (int32_t)d[4], (int32_t)d[5]};
 	} else if (kind == FETCH_NET_DESKTOP)
 		p->net_desktop = v;
 }

@@ -208,6 +208,25 @@ void session_restore(struct wm *wm)
 	adopt_existing(wm);
 }
 
+/* Where each window floats, beside its tags in _CTILE_TAGS: the next ctile
+ * could not tell it from the window's size, which may be fullscreen's. */
+static void save_float_places(struct wm *wm)
+{
+	struct xconn *x = wm->x;
+	for (struct monitor *m = wm->model.mons; m; m = m->next)
+		for (struct client *c = m->clients; c; c = c->next) {
+			if (!c->float_placed)
+				continue;
+			struct rect g = c->float_geom;
+			uint32_t v[6] = {c->tags,	c->floating,
+					 (uint32_t)g.x, (uint32_t)g.y,
+					 (uint32_t)g.w, (uint32_t)g.h};
+			xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE,
+					    c->id, x_atom(x, ATOM_CTILE_TAGS),
+					    XCB_ATOM_CARDINAL, 32, 6, v);
+		}
+}
+
 void session_save_order(struct wm *wm)
 {
 	struct xconn *x = wm->x;
@@ -222,4 +241,5 @@ void session_save_order(struct wm *wm)
 			    x_atom(x, ATOM_CTILE_ORDER), XCB_ATOM_WINDOW, 32,
 			    (uint32_t)n, ids);
 	free(ids);
+	save_float_places(wm);
 }

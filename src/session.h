@@ -9,7 +9,8 @@ void session_monitors(struct wm *wm);
 /* Restore views and tag settings left on the root by an earlier ctile,
  * then adopt every window already there. Start-up only: may block. */
 void session_restore(struct wm *wm);
-/* Before restart: remember the tiling order for the next ctile. */
+/* Before restart: remember the tiling order, and where windows float,
+ * for the next ctile. */
 void session_save_order(struct wm *wm);
 
 #endif

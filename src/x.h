@@ -74,9 +74,10 @@ struct pending {
 	bool again; /* withdrawn, then mapped again: its replies are stale */
 	bool adopt; /* found at start-up rather than asked to map */
 	struct client props;
-	uint32_t saved_tags;  /* _CTILE_TAGS, 0: none */
-	int saved_floating;   /* _CTILE_FLOATING, -1: none */
-	uint32_t net_desktop; /* _NET_WM_DESKTOP, UINT32_MAX - 1: none */
+	uint32_t saved_tags;	 /* _CTILE_TAGS, 0: none */
+	int saved_floating;	 /* _CTILE_FLOATING, -1: none */
+	struct rect saved_float; /* where it floated (restart); w 0: none */
+	uint32_t net_desktop;	 /* _NET_WM_DESKTOP, UINT32_MAX - 1: none */
 	bool is_dock, is_dialog;
 	unsigned net_state; /* NET_STATE_* in _NET_WM_STATE before mapping */
 	int type;	    /* enum window_type, for rules */
