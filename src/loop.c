@@ -73,6 +73,15 @@ static void publish_states(struct wm *wm, unsigned dirty)
 	ewmh_publish(wm, dirty);
 }
 
+static void drain_events(struct wm *wm)
+{
+	xcb_generic_event_t *ev;
+	while ((ev = xcb_poll_for_event(wm->x->conn))) {
+		events_handle(wm, ev);
+		free(ev);
+	}
+}
+
 /* Before a restart or quit: windows still waiting for their replies are
  * managed and shown, or the next ctile would not adopt them (it adopts
  * windows that are viewable or iconic) and on quit they would be left
@@ -80,9 +89,14 @@ static void publish_states(struct wm *wm, unsigned dirty)
 static void settle(struct wm *wm)
 {
 	struct xconn *x = wm->x;
-	for (int i = 0; i < 4 && (x->pending || x->fetch_len); i++) {
+	/* A window mapped meanwhile is taken in too: its MapRequest would
+	 * be lost with ctile's connection. */
+	for (int i = 0; i < 4; i++) {
 		x_sync(x);
+		drain_events(wm);
 		fetch_process(wm);
+		if (!x->pending && !x->fetch_len)
+			break;
 	}
 	wm->model.dirty |= x->held_dirty;
 	x->held_dirty = 0;
@@ -175,15 +189,6 @@ static void signals_read(struct wm *wm, int fd)
 		default:
 			log_info("signal %u ignored", si.ssi_signo);
 		}
-	}
-}
-
-static void drain_events(struct wm *wm)
-{
-	xcb_generic_event_t *ev;
-	while ((ev = xcb_poll_for_event(wm->x->conn))) {
-		events_handle(wm, ev);
-		free(ev);
 	}
 }
 
