@@ -55,7 +55,8 @@ bool model_set_ntags(struct model *m, int ntags)
 {
 	if (ntags < 1 || ntags > CTILE_MAX_TAGS)
 		return false;
-	tagmask was_all = model_all_tags(m);
+	/* With one tag, every window is on all of them: none is sticky. */
+	tagmask sticky = m->ntags > 1 ? model_all_tags(m) : 0;
 	m->ntags = ntags;
 	tagmask all = model_all_tags(m);
 	for (struct monitor *mon = m->mons; mon; mon = mon->next) {
@@ -63,8 +64,9 @@ bool model_set_ntags(struct model *m, int ntags)
 		mon->prev_view = clip_mask(mon->prev_view, all);
 		for (struct client *c = mon->clients; c; c = c->next) {
 			/* On every tag (sticky) it stays on every tag. */
-			tagmask t =
-			    c->tags == was_all ? all : clip_mask(c->tags, all);
+			tagmask t = sticky && c->tags == sticky
+					? all
+					: clip_mask(c->tags, all);
 			c->tags_dirty |= t != c->tags;
 			c->tags = t;
 		}

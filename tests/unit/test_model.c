@@ -672,6 +672,7 @@ static void op_ntags(struct sim *s)
 	}
 	sim_op(s, "set_ntags %d (was %d)", n, s->m.ntags);
 	int before = s->m.ntags;
+	tagmask sticky = before > 1 ? all_tags(s) : 0;
 	tagmask views[3], tags[MAX_LIVE];
 	for (int i = 0; i < s->nmons; i++)
 		views[i] = s->mons[i]->view;
@@ -683,7 +684,11 @@ static void op_ntags(struct sim *s)
 	SIM_ASSERT(s, s->m.ntags == (valid ? n : before), "ntags %d",
 		   s->m.ntags);
 	tagmask all = all_tags(s);
-	/* What survives the clip is kept as it was. */
+	/* What survives the clip is kept as it was; a window on every tag
+	 * (of several) stays on every tag. */
+	for (size_t i = 0; i < s->nlive; i++)
+		if (valid && sticky && tags[i] == sticky)
+			tags[i] = all;
 	for (int i = 0; i < s->nmons; i++)
 		if (views[i] & all)
 			SIM_ASSERT(s, s->mons[i]->view == (views[i] & all),
