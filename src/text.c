@@ -94,6 +94,21 @@ static void put_utf8_run(struct sink *s, const unsigned char *d, size_t len)
 	}
 }
 
+/* A UTF-8 segment of COMPOUND_TEXT: a stray byte is U+FFFD, or two of
+ * them, apart in the input (an escape between), would read as one
+ * character in the output. */
+static void put_utf8_segment(struct sink *s, const unsigned char *d, size_t len)
+{
+	for (size_t i = 0; i < len && !s->full;) {
+		size_t n = utf8_len(d + i, len - i);
+		if (n == 1 && d[i] >= 0x80)
+			put_replacement(s);
+		else
+			put_utf8(s, d + i, n);
+		i += n;
+	}
+}
+
 /* -- iconv */
 
 /* iconv descriptors to UTF-8, opened on first use and kept for good: titles
@@ -423,7 +438,7 @@ static void compound_to_utf8(struct sink *s, const unsigned char *d, size_t len)
 			 * character: it must not pass for a continuation. */
 			const unsigned char *esc = memchr(d + i, ESC, len - i);
 			size_t run = esc ? (size_t)(esc - (d + i)) : len - i;
-			put_utf8_run(s, d + i, run);
+			put_utf8_segment(s, d + i, run);
 			i += run;
 		} else if (ch == CSI) {
 			i += control_sequence(s, d + i, len - i);

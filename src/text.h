@@ -15,8 +15,9 @@ enum text_encoding {
  * COMPOUND_TEXT is decoded whole: the character sets designated to either
  * half (ISO 8859 right halves, JIS X 0201/0208/0212, GB 2312, KS C 5601,
  * CNS 11643), UTF-8 segments and Xlib's extended segments (Big5, GBK,
- * KOI8); what cannot be decoded becomes U+FFFD. Invalid UTF-8 is kept as it
- * is: the bar makes it valid when it draws. */
+ * KOI8); what cannot be decoded becomes U+FFFD, a stray byte in a UTF-8
+ * segment too. Invalid UTF-8 in UTF8_STRING or STRING is kept as it is: the
+ * bar makes it valid when it draws. */
 void text_to_utf8(const char *data, size_t len, enum text_encoding enc,
 		  char *out, size_t size);
 

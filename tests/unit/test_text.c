@@ -182,8 +182,10 @@ static void test_compound_malformed(void **state)
 	assert_ct("\x1b$(B\x29\x21", FFFD);
 	assert_ct("a\x1bxb", "a" FFFD "b");
 	/* A UTF-8 segment whose last character is cut by its end: the stray
-	 * byte stays (the bar repairs it), the escape still ends it. */
-	assert_ct("\x1b%G\xe2\x1b%@ok", "\xe2ok");
+	 * byte is U+FFFD, the escape still ends it; two stray bytes with an
+	 * escape between do not make one character. */
+	assert_ct("\x1b%G\xe2\x1b%@ok", FFFD "ok");
+	assert_ct("\x1b%G\xce\x1b%G\x89", FFFD FFFD);
 	/* Direction controls are dropped; a version escape too. */
 	assert_ct("\x9b"
 		  "1]abc\x9b]",
