@@ -193,6 +193,30 @@ static bool grab_pointer(struct xconn *x)
 	return ok;
 }
 
+/* Grab the pointer for a drag, and say where it is: from the server, as
+ * the message's word for it may be stale or bogus. A drag needs a button
+ * down, or the window would be glued to the pointer. */
+static bool grab_for_drag(struct xconn *x, int16_t *px, int16_t *py)
+{
+	if (!grab_pointer(x)) {
+		log_debug("_NET_WM_MOVERESIZE: the pointer is grabbed");
+		return false;
+	}
+	xcb_query_pointer_reply_t *p = xcb_query_pointer_reply(
+	    x->conn, xcb_query_pointer(x->conn, x->root), NULL);
+	uint16_t buttons =
+	    XCB_BUTTON_MASK_1 | XCB_BUTTON_MASK_2 | XCB_BUTTON_MASK_3;
+	bool ok = p && (p->mask & buttons);
+	if (ok)
+		*px = p->root_x, *py = p->root_y;
+	else
+		xcb_ungrab_pointer(x->conn, XCB_CURRENT_TIME);
+	if (!ok)
+		log_debug("ignored _NET_WM_MOVERESIZE with no button down");
+	free(p);
+	return ok;
+}
+
 void mouse_moveresize(struct wm *wm, struct client *c, const uint32_t *d)
 {
 	struct xconn *x = wm->x;
@@ -211,25 +235,10 @@ void mouse_moveresize(struct wm *wm, struct client *c, const uint32_t *d)
 		log_debug("ignored _NET_WM_MOVERESIZE %u for %#x", dir, c->id);
 		return;
 	}
-	if (!grab_pointer(x)) {
-		log_debug("_NET_WM_MOVERESIZE: the pointer is grabbed");
+	int16_t px, py;
+	if (!grab_for_drag(x, &px, &py))
 		return;
-	}
-	/* Where the pointer is and whether a button is down, from the server:
-	 * the message's word for it may be stale or bogus, and a drag with no
-	 * button down would glue the window to the pointer. */
-	xcb_query_pointer_reply_t *p = xcb_query_pointer_reply(
-	    x->conn, xcb_query_pointer(x->conn, x->root), NULL);
-	uint16_t buttons =
-	    XCB_BUTTON_MASK_1 | XCB_BUTTON_MASK_2 | XCB_BUTTON_MASK_3;
-	if (!p || !(p->mask & buttons)) {
-		free(p);
-		xcb_ungrab_pointer(x->conn, XCB_CURRENT_TIME);
-		log_debug("ignored _NET_WM_MOVERESIZE with no button down");
-		return;
-	}
 	model_focus(&wm->model, c);
-	drag_begin(x, c, moveresize_edges[dir], p->root_x, p->root_y);
+	drag_begin(x, c, moveresize_edges[dir], px, py);
 	x->drag.grabbed = true;
-	free(p);
 }
