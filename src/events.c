@@ -116,33 +116,12 @@ static void on_configure_request(struct wm *wm,
 	}
 }
 
-/* A window ctile does not manage (yet) is gone: one waiting for its
- * replies is dropped when they are in; a dock gives its room back. */
-static void forget_unmanaged(struct wm *wm, xcb_window_t win)
-{
-	struct pending *p = manage_pending_find(wm->x, win);
-	if (p)
-		p->dead = true;
-	else
-		docks_forget(wm, win);
-}
-
-/* The window is gone for good (destroyed, or taken off the root). */
-static void forget_window(struct wm *wm, xcb_window_t win)
-{
-	struct client *c = model_find(&wm->model, win);
-	if (c)
-		manage_forget(wm, c, false);
-	else
-		forget_unmanaged(wm, win);
-}
-
 static void on_unmap(struct wm *wm, xcb_unmap_notify_event_t *ev)
 {
 	struct client *c = model_find(&wm->model, ev->window);
 	bool synthetic = ev->response_type & 0x80;
 	if (!c) {
-		forget_unmanaged(wm, ev->window);
+		manage_forget_window(wm, ev->window, true);
 		return;
 	}
 	if (!synthetic && c->x.ignore_unmaps > 0) {
@@ -159,12 +138,12 @@ static void on_reparent(struct wm *wm, xcb_reparent_notify_event_t *ev)
 {
 	if (ev->event != wm->x->root || ev->parent == wm->x->root)
 		return;
-	forget_window(wm, ev->window);
+	manage_forget_window(wm, ev->window, false);
 }
 
 static void on_destroy(struct wm *wm, xcb_destroy_notify_event_t *ev)
 {
-	forget_window(wm, ev->window);
+	manage_forget_window(wm, ev->window, false);
 }
 
 static void on_property(struct wm *wm, xcb_property_notify_event_t *ev)

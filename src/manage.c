@@ -256,6 +256,18 @@ void manage_pending_request(struct pending *p,
 	p->early[p->nearly++] = *ev;
 }
 
+void manage_forget_window(struct wm *wm, xcb_window_t win, bool withdrawn)
+{
+	struct client *c = model_find(&wm->model, win);
+	struct pending *p = c ? NULL : manage_pending_find(wm->x, win);
+	if (c)
+		manage_forget(wm, c, withdrawn);
+	else if (p)
+		p->dead = true; /* dropped once its replies are in */
+	else
+		docks_forget(wm, win); /* a dock gives its room back */
+}
+
 void manage_forget(struct wm *wm, struct client *c, bool withdrawn)
 {
 	struct xconn *x = wm->x;

@@ -18,5 +18,8 @@ void manage_pending_request(struct pending *p,
 void manage_finish(struct wm *wm, struct pending *p);
 /* The window is gone or withdrawn. */
 void manage_forget(struct wm *wm, struct client *c, bool withdrawn);
+/* The window win is gone or withdrawn, whatever ctile made of it: a
+ * managed window, one waiting for its replies, or a dock. */
+void manage_forget_window(struct wm *wm, xcb_window_t win, bool withdrawn);
 
 #endif

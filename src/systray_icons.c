@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "bar_internal.h"
-#include "docks.h"
 #include "log.h"
 #include "manage.h"
 #include "systray_internal.h"
@@ -99,15 +98,9 @@ static bool is_ours(const struct wm *wm, struct systray *t, xcb_window_t w)
  * have taken one for a window: it is an icon now. */
 static void unmanage(struct wm *wm, xcb_window_t win)
 {
-	struct client *c = model_find(&wm->model, win);
-	if (c)
-		manage_forget(wm, c, true);
-	struct pending *p = manage_pending_find(wm->x, win);
-	if (p)
-		p->dead = true;
 	/* A dock too (a bogus request): its struts must give the room back,
 	 * as the tray now has its unmap and destroy. */
-	docks_forget(wm, win);
+	manage_forget_window(wm, win, true);
 }
 
 /* SYSTEM_TRAY_REQUEST_DOCK. The replies are waited for: a dock is rare
