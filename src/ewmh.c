@@ -157,6 +157,16 @@ static void publish_workarea(struct wm *wm)
 		     XCB_ATOM_CARDINAL, 32, areas, (uint32_t)m->ntags * 4);
 }
 
+void ewmh_save_client(struct xconn *x, const struct client *c, bool place)
+{
+	struct rect g = c->float_geom;
+	uint32_t v[6] = {c->tags,	c->floating,   (uint32_t)g.x,
+			 (uint32_t)g.y, (uint32_t)g.w, (uint32_t)g.h};
+	xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE, c->id,
+			    x_atom(x, ATOM_CTILE_TAGS), XCB_ATOM_CARDINAL, 32,
+			    place ? 6 : 2, v);
+}
+
 static void publish_tags(struct wm *wm)
 {
 	struct xconn *x = wm->x;
@@ -165,10 +175,7 @@ static void publish_tags(struct wm *wm)
 			if (!c->tags_dirty)
 				continue;
 			/* For adoption after a crash: tags and floating. */
-			uint32_t saved[2] = {c->tags, c->floating};
-			xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE,
-					    c->id, x_atom(x, ATOM_CTILE_TAGS),
-					    XCB_ATOM_CARDINAL, 32, 2, saved);
+			ewmh_save_client(x, c, false);
 			xcb_ewmh_set_wm_desktop(&x->ewmh, c->id,
 						(uint32_t)lowest_tag(c->tags));
 			c->tags_dirty = false;

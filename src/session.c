@@ -6,6 +6,7 @@
 #include <xcb/randr.h>
 #include <xcb/xcb_icccm.h>
 
+#include "ewmh.h"
 #include "layout.h"
 #include "log.h"
 #include "manage.h"
@@ -212,19 +213,10 @@ void session_restore(struct wm *wm)
  * could not tell it from the window's size, which may be fullscreen's. */
 static void save_float_places(struct wm *wm)
 {
-	struct xconn *x = wm->x;
 	for (struct monitor *m = wm->model.mons; m; m = m->next)
-		for (struct client *c = m->clients; c; c = c->next) {
-			if (!c->float_placed)
-				continue;
-			struct rect g = c->float_geom;
-			uint32_t v[6] = {c->tags,	c->floating,
-					 (uint32_t)g.x, (uint32_t)g.y,
-					 (uint32_t)g.w, (uint32_t)g.h};
-			xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE,
-					    c->id, x_atom(x, ATOM_CTILE_TAGS),
-					    XCB_ATOM_CARDINAL, 32, 6, v);
-		}
+		for (struct client *c = m->clients; c; c = c->next)
+			if (c->float_placed)
+				ewmh_save_client(wm->x, c, true);
 }
 
 void session_save_order(struct wm *wm)
