@@ -60,6 +60,14 @@ static void drag_start(struct wm *wm, struct client *c, bool resize,
 					   XCB_EVENT_MASK_BUTTON_MOTION);
 }
 
+/* The drag is over, and no grab of ctile's is left held. */
+static void drag_stop(struct xconn *x, xcb_timestamp_t time)
+{
+	xcb_ungrab_pointer(x->conn, time);
+	x->drag.active = false;
+	x->drag.grabbed = false;
+}
+
 void mouse_press(struct wm *wm, xcb_button_press_event_t *ev)
 {
 	struct xconn *x = wm->x;
@@ -74,24 +82,20 @@ void mouse_press(struct wm *wm, xcb_button_press_event_t *ev)
 	 * the grab (the window went away or was hidden) without a release.
 	 * A _NET_WM_MOVERESIZE drag whose button was up before it began ends
 	 * with the next click. */
-	if (x->drag.active) {
-		x->drag.active = false;
-		x->drag.grabbed = false;
-		xcb_ungrab_pointer(x->conn, ev->time);
-	}
+	if (x->drag.active)
+		drag_stop(x, ev->time);
 	if (!b) {
 		/* A plain click: the window gets it too. */
 		xcb_allow_events(x->conn, XCB_ALLOW_REPLAY_POINTER, ev->time);
 		return;
 	}
 	bool move = !strcmp(b->command, "move");
-	if ((move || !strcmp(b->command, "resize")) && c->fullscreen) {
-		/* It keeps the whole monitor, and its tile for later: as in
-		 * dwm, a fullscreen window is not dragged. */
-		xcb_allow_events(x->conn, XCB_ALLOW_ASYNC_POINTER, ev->time);
-		return;
-	} else if (move || !strcmp(b->command, "resize")) {
-		drag_start(wm, c, !move, ev);
+	bool drag = move || !strcmp(b->command, "resize");
+	if (drag) {
+		/* As in dwm, a fullscreen window is not dragged: it keeps the
+		 * whole monitor, and its tile for later. */
+		if (!c->fullscreen)
+			drag_start(wm, c, !move, ev);
 	} else {
 		char err[256];
 		int col;
@@ -158,9 +162,7 @@ void mouse_release(struct wm *wm, xcb_button_release_event_t *ev)
 {
 	struct xconn *x = wm->x;
 	/* Releases come only from ctile's own grabs: none is left held. */
-	xcb_ungrab_pointer(x->conn, ev->time);
-	x->drag.active = false;
-	x->drag.grabbed = false;
+	drag_stop(x, ev->time);
 }
 
 /* _NET_WM_MOVERESIZE directions (EWMH), 0 to 8, as edges. */
@@ -207,12 +209,12 @@ static bool grab_for_drag(struct xconn *x, int16_t *px, int16_t *py)
 	uint16_t buttons =
 	    XCB_BUTTON_MASK_1 | XCB_BUTTON_MASK_2 | XCB_BUTTON_MASK_3;
 	bool ok = p && (p->mask & buttons);
-	if (ok)
+	if (ok) {
 		*px = p->root_x, *py = p->root_y;
-	else
+	} else {
 		xcb_ungrab_pointer(x->conn, XCB_CURRENT_TIME);
-	if (!ok)
 		log_debug("ignored _NET_WM_MOVERESIZE with no button down");
+	}
 	free(p);
 	return ok;
 }
