@@ -264,14 +264,8 @@ static void client_request(struct wm *wm, struct client *c, xcb_atom_t type,
 static bool acted_on(struct xconn *x, xcb_atom_t type, const uint32_t *d)
 {
 	xcb_ewmh_connection_t *e = &x->ewmh;
-	if (type == e->_NET_WM_STATE) {
-		for (int i = 1; i <= 2; i++)
-			if (d[i] == e->_NET_WM_STATE_FULLSCREEN ||
-			    d[i] == e->_NET_WM_STATE_DEMANDS_ATTENTION ||
-			    d[i] == e->_NET_WM_STATE_STICKY)
-				return true;
-		return false;
-	}
+	if (type == e->_NET_WM_STATE)
+		return x_net_state_bit(e, d[1]) || x_net_state_bit(e, d[2]);
 	return type == e->_NET_WM_DESKTOP || type == e->_NET_ACTIVE_WINDOW ||
 	       type == e->_NET_CLOSE_WINDOW;
 }

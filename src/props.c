@@ -230,15 +230,8 @@ void props_apply(struct wm *wm, struct client *c, struct pending *p,
 		if (p && reply_is(r, 32) && r->type == XCB_ATOM_ATOM) {
 			const xcb_atom_t *a = xcb_get_property_value(r);
 			const xcb_ewmh_connection_t *e = &wm->x->ewmh;
-			for (uint32_t i = 0; i < r->value_len; i++) {
-				if (a[i] == e->_NET_WM_STATE_FULLSCREEN)
-					p->net_state |= NET_STATE_FULLSCREEN;
-				if (a[i] == e->_NET_WM_STATE_DEMANDS_ATTENTION)
-					p->net_state |=
-					    NET_STATE_DEMANDS_ATTENTION;
-				if (a[i] == e->_NET_WM_STATE_STICKY)
-					p->net_state |= NET_STATE_STICKY;
-			}
+			for (uint32_t i = 0; i < r->value_len; i++)
+				p->net_state |= x_net_state_bit(e, a[i]);
 			/* Qt and Chromium alert this way: it is urgency. */
 			if (p->net_state & NET_STATE_DEMANDS_ATTENTION)
 				p->props.urgent = true;

@@ -361,6 +361,17 @@ static void update_border(struct wm *wm, struct client *c,
 	c->x.border_color = color;
 }
 
+unsigned x_net_state_bit(const xcb_ewmh_connection_t *e, xcb_atom_t state)
+{
+	if (state == e->_NET_WM_STATE_FULLSCREEN)
+		return NET_STATE_FULLSCREEN;
+	if (state == e->_NET_WM_STATE_DEMANDS_ATTENTION)
+		return NET_STATE_DEMANDS_ATTENTION;
+	if (state == e->_NET_WM_STATE_STICKY)
+		return NET_STATE_STICKY;
+	return 0;
+}
+
 /* _NET_WM_STATE says what ctile knows of each window: fullscreen,
  * urgency, which pagers and taskbars show as demanding attention, and
  * sticky, on every tag. */
@@ -388,11 +399,11 @@ static void update_net_state(xcb_ewmh_connection_t *e, struct client *c,
  * over the clients for both. */
 static void update_marks(struct wm *wm, const struct client *focused)
 {
+	tagmask all = model_all_tags(&wm->model);
 	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
 		for (struct client *c = mon->clients; c; c = c->next) {
 			update_border(wm, c, focused);
-			update_net_state(&wm->x->ewmh, c,
-					 model_all_tags(&wm->model));
+			update_net_state(&wm->x->ewmh, c, all);
 		}
 }
 

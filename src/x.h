@@ -227,6 +227,9 @@ void x_moves_done(struct xconn *x);
 void x_release_all(struct wm *wm);
 uint32_t x_pixel(const struct xconn *x, uint32_t rgb);
 void x_set_wm_state(struct xconn *x, xcb_window_t win, uint32_t state);
+/* The enum net_state bit of a _NET_WM_STATE atom; 0 for one ctile does not
+ * know. */
+unsigned x_net_state_bit(const xcb_ewmh_connection_t *e, xcb_atom_t state);
 /* WM_STATE follows the map state: Normal when shown, Iconic when hidden
  * on another tag. */
 void x_update_wm_states(struct wm *wm);
