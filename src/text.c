@@ -84,24 +84,16 @@ static void put_utf8(struct sink *s, const unsigned char *d, size_t n)
 		put(s, (const char *)d, n);
 }
 
-/* UTF-8 text, a character at a time so that a full sink cuts none. */
-static void put_utf8_run(struct sink *s, const unsigned char *d, size_t len)
+/* UTF-8 text, a character at a time so that a full sink cuts none. A
+ * stray byte is kept (the bar repairs it), or with strays_replaced is
+ * U+FFFD: in COMPOUND_TEXT's UTF-8 segments two of them, apart in the
+ * input (an escape between), would read as one character in the output. */
+static void put_utf8_run(struct sink *s, const unsigned char *d, size_t len,
+			 bool strays_replaced)
 {
 	for (size_t i = 0; i < len && !s->full;) {
 		size_t n = utf8_len(d + i, len - i);
-		put_utf8(s, d + i, n);
-		i += n;
-	}
-}
-
-/* A UTF-8 segment of COMPOUND_TEXT: a stray byte is U+FFFD, or two of
- * them, apart in the input (an escape between), would read as one
- * character in the output. */
-static void put_utf8_segment(struct sink *s, const unsigned char *d, size_t len)
-{
-	for (size_t i = 0; i < len && !s->full;) {
-		size_t n = utf8_len(d + i, len - i);
-		if (n == 1 && d[i] >= 0x80)
+		if (strays_replaced && n == 1 && d[i] >= 0x80)
 			put_replacement(s);
 		else
 			put_utf8(s, d + i, n);
@@ -144,7 +136,7 @@ static void put_converted_char(struct sink *s, iconv_t cd, char *in, size_t n)
 		put_replacement(s);
 		return;
 	}
-	put_utf8_run(s, (const unsigned char *)out, (size_t)(o - out));
+	put_utf8_run(s, (const unsigned char *)out, (size_t)(o - out), false);
 }
 
 /* What a stateful converter still holds (CP1255 keeps a base letter back
@@ -155,7 +147,8 @@ static void converter_flush(struct sink *s, iconv_t cd)
 	char out[16], *o = out;
 	size_t room = sizeof(out);
 	if (iconv(cd, NULL, NULL, &o, &room) != (size_t)-1 && !s->full)
-		put_utf8_run(s, (const unsigned char *)out, (size_t)(o - out));
+		put_utf8_run(s, (const unsigned char *)out, (size_t)(o - out),
+			     false);
 	iconv(cd, NULL, NULL, NULL, NULL);
 }
 
@@ -169,7 +162,8 @@ static void put_converted_run(struct sink *s, iconv_t cd,
 		char out[64], *o = out;
 		size_t room = sizeof(out);
 		size_t r = iconv(cd, &in, &n, &o, &room);
-		put_utf8_run(s, (const unsigned char *)out, (size_t)(o - out));
+		put_utf8_run(s, (const unsigned char *)out, (size_t)(o - out),
+			     false);
 		/* E2BIG with progress only means out was full: go on. */
 		if (r == (size_t)-1 && (errno != E2BIG || o == out)) {
 			iconv(cd, NULL, NULL, NULL, NULL);
@@ -438,7 +432,7 @@ static void compound_to_utf8(struct sink *s, const unsigned char *d, size_t len)
 			 * character: it must not pass for a continuation. */
 			const unsigned char *esc = memchr(d + i, ESC, len - i);
 			size_t run = esc ? (size_t)(esc - (d + i)) : len - i;
-			put_utf8_segment(s, d + i, run);
+			put_utf8_run(s, d + i, run, true);
 			i += run;
 		} else if (ch == CSI) {
 			i += control_sequence(s, d + i, len - i);
@@ -465,7 +459,7 @@ void text_to_utf8(const char *data, size_t len, enum text_encoding enc,
 	if (enc == TEXT_COMPOUND)
 		compound_to_utf8(&s, d, len);
 	else if (enc == TEXT_UTF8 || g_utf8_validate(data, (gssize)len, NULL))
-		put_utf8_run(&s, d, len);
+		put_utf8_run(&s, d, len, false);
 	else
 		for (size_t i = 0; i < len && !s.full; i++)
 			put_latin1(&s, d[i]);
