@@ -121,6 +121,16 @@ bool arrange_may_be_covered(const struct client *c)
 	return c->floating || c->fullscreen || !l->arrange || l->overlaps;
 }
 
+enum stack_layer arrange_stack_layer(const struct client *c)
+{
+	/* A hidden window stacks where it would when shown. */
+	if (c->want_visible ? c->want_tiled : !c->floating && !c->fullscreen)
+		return STACK_TILED;
+	if (c->fullscreen && c == c->mon->focus)
+		return STACK_FULLSCREEN;
+	return c->above ? STACK_ABOVE : STACK_FLOATING;
+}
+
 void arrange(struct model *m, const struct settings *s)
 {
 	for (struct monitor *mon = m->mons; mon; mon = mon->next)

@@ -16,6 +16,18 @@ void arrange_monitor(struct monitor *mon, const struct settings *s);
  * the client a ConfigureNotify on each focus change. */
 bool arrange_may_be_covered(const struct client *c);
 
+/* Where a window stacks, bottom to top, in EWMH's order: tiles, floating
+ * windows (and fullscreen ones not focused), those kept above the others,
+ * and the focused fullscreen window over them all. */
+enum stack_layer {
+	STACK_TILED,
+	STACK_FLOATING,
+	STACK_ABOVE,
+	STACK_FULLSCREEN,
+};
+/* Above or not, a tile stays a tile: it never covers floating windows. */
+enum stack_layer arrange_stack_layer(const struct client *c);
+
 /* Where a floating window goes when it has no place yet: centred. */
 struct rect arrange_center(struct rect area, int w, int h);
 /* Clamp r so that at least part of it stays on area. */

@@ -254,6 +254,16 @@ bool cmd_floating(struct wm *wm, const struct cmd_args *a, char *err,
 	return true;
 }
 
+bool cmd_above(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
+{
+	struct client *c = focused_or_error(wm, err, len);
+	bool on;
+	if (!c || !parse_switch(a, "above", c->above, &on, err, len))
+		return false;
+	model_set_above(&wm->model, c, on);
+	return true;
+}
+
 bool cmd_fullscreen(struct wm *wm, const struct cmd_args *a, char *err,
 		    size_t len)
 {

@@ -11,6 +11,8 @@
 #define C CMD_CONFIG
 #define M CMD_MONITOR
 const struct command commands[] = {
+    {"above", M, 0, 1, "[toggle|on|off]",
+     "keep the focused window above other floating windows", cmd_above},
     {"bar", C, 1, -1, "position|height|font|color|left|center|right|toggle ...",
      "configure the bar, or show and hide it", cmd_bar},
     {"bind", C, 2, -1, "MODS+KEY COMMAND...", "bind a key to a command",

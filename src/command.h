@@ -71,6 +71,7 @@ bool cmd_nmaster(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_focus(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_swap(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_zoom(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_above(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_floating(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_fullscreen(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_close(struct wm *, const struct cmd_args *, char *, size_t);

@@ -67,6 +67,7 @@ struct rule {
 	int fullscreen; /* -1 unset, 0 or 1 */
 	int monitor;	/* -1 unset, else index */
 	int focus;	/* -1 unset, 0 or 1 */
+	int above;	/* -1 unset, 0 or 1 */
 };
 
 /* A widget as the config names it: its type and its key=value options. */

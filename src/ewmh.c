@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arrange.h"
 #include "fetch.h"
 #include "log.h"
 #include "manage.h"
@@ -20,6 +21,7 @@ void ewmh_setup(struct wm *wm)
 	    e->_NET_SUPPORTING_WM_CHECK,
 	    e->_NET_WM_NAME,
 	    e->_NET_CLIENT_LIST,
+	    e->_NET_CLIENT_LIST_STACKING,
 	    e->_NET_ACTIVE_WINDOW,
 	    e->_NET_NUMBER_OF_DESKTOPS,
 	    e->_NET_DESKTOP_NAMES,
@@ -33,6 +35,7 @@ void ewmh_setup(struct wm *wm)
 	    e->_NET_WM_STATE_FULLSCREEN,
 	    e->_NET_WM_STATE_DEMANDS_ATTENTION,
 	    e->_NET_WM_STATE_STICKY,
+	    e->_NET_WM_STATE_ABOVE,
 	    e->_NET_WM_STRUT,
 	    e->_NET_WM_STRUT_PARTIAL,
 	    e->_NET_WORKAREA,
@@ -96,6 +99,51 @@ static void publish_root(struct xconn *x, enum root_prop which, xcb_atom_t prop,
 	memcpy(copy, data, bytes);
 	free(pc->data);
 	*pc = (struct prop_cache){copy, units, true};
+}
+
+struct stacked {
+	struct client *c;
+	int layer, selmon, age; /* age 0: the monitor's last focused */
+};
+
+static int by_stacking(const void *a, const void *b)
+{
+	const struct stacked *sa = a, *sb = b;
+	if (sa->layer != sb->layer)
+		return sa->layer - sb->layer;
+	if (sa->selmon != sb->selmon)
+		return sa->selmon - sb->selmon;
+	return sb->age - sa->age;
+}
+
+/* _NET_CLIENT_LIST_STACKING, bottom to top: by layer as ctile stacks them,
+ * and in each layer the least recently focused first, the focused
+ * monitor's last. Window switchers (rofi, alttab) list windows by it. */
+static void publish_stacking(struct wm *wm)
+{
+	size_t n = model_count(&wm->model), i = 0;
+	struct stacked *all = n ? calloc(n, sizeof(*all)) : NULL;
+	xcb_window_t *ids = n ? calloc(n, sizeof(*ids)) : NULL;
+	if (n && (!all || !ids))
+		goto out;
+	for (struct monitor *m = wm->model.mons; m; m = m->next) {
+		int age = 0;
+		for (struct client *c = m->stack; c && i < n; c = c->snext)
+			all[i++] =
+			    (struct stacked){c, arrange_stack_layer(c),
+					     m == wm->model.selmon, age++};
+	}
+	n = i;
+	if (n)
+		qsort(all, n, sizeof(*all), by_stacking);
+	for (i = 0; i < n; i++)
+		ids[i] = all[i].c->id;
+	publish_root(wm->x, ROOT_CLIENT_LIST_STACKING,
+		     wm->x->ewmh._NET_CLIENT_LIST_STACKING, XCB_ATOM_WINDOW, 32,
+		     ids, (uint32_t)n);
+out:
+	free(all);
+	free(ids);
 }
 
 static void publish_desktops(struct wm *wm)
@@ -186,6 +234,8 @@ void ewmh_publish(struct wm *wm, unsigned dirty)
 {
 	if (dirty & DIRTY_CLIENTS)
 		publish_client_list(wm);
+	if (dirty & (DIRTY_CLIENTS | DIRTY_ARRANGE | DIRTY_FOCUS))
+		publish_stacking(wm);
 	if (dirty & DIRTY_VIEW)
 		publish_desktops(wm);
 	if (dirty & DIRTY_TAGS)
@@ -214,7 +264,7 @@ static void set_sticky(struct model *m, struct client *c, uint32_t action)
 
 /* _NET_WM_STATE: remove (0), add (1) or toggle (2) up to two states;
  * ctile knows fullscreen, demands attention (Qt's and Chromium's
- * alerts), which is urgency, and sticky. */
+ * alerts), which is urgency, sticky and above. */
 static void state_request(struct wm *wm, struct client *c, const uint32_t *d)
 {
 	xcb_ewmh_connection_t *e = &wm->x->ewmh;
@@ -231,6 +281,9 @@ static void state_request(struct wm *wm, struct client *c, const uint32_t *d)
 					 state_wanted(d[0], c->urgent));
 		} else if (d[i] == e->_NET_WM_STATE_STICKY) {
 			set_sticky(&wm->model, c, d[0]);
+		} else if (d[i] == e->_NET_WM_STATE_ABOVE) {
+			model_set_above(&wm->model, c,
+					state_wanted(d[0], c->above));
 		}
 	}
 }

@@ -188,6 +188,8 @@ static struct client *place_new(struct wm *wm, struct pending *p,
 	c->fullscreen = rr->fullscreen >= 0
 			    ? rr->fullscreen == 1
 			    : (p->net_state & NET_STATE_FULLSCREEN);
+	c->above =
+	    rr->above >= 0 ? rr->above == 1 : (p->net_state & NET_STATE_ABOVE);
 	if (c->floating)
 		place_floating(wm, c, parent, p->adopt);
 	return c;

@@ -407,6 +407,14 @@ void model_set_fullscreen(struct model *m, struct client *c, bool on)
 	m->dirty |= DIRTY_ARRANGE | DIRTY_FOCUS;
 }
 
+void model_set_above(struct model *m, struct client *c, bool on)
+{
+	if (c->above == on)
+		return;
+	c->above = on;
+	m->dirty |= DIRTY_ARRANGE | DIRTY_FOCUS;
+}
+
 struct client *model_latest_urgent(const struct model *m)
 {
 	struct client *latest = NULL;

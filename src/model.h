@@ -42,7 +42,7 @@ struct client_x {
 	uint32_t border_color;
 	bool mapped;
 	bool configured;    /* geom is known to match the server */
-	bool above;	    /* last put in the floating layer (raised) */
+	int layer;	    /* enum stack_layer it was last stacked in */
 	int ignore_unmaps;  /* UnmapNotify events caused by our own unmaps */
 	int wm_state;	    /* ICCCM state last written, -1: none */
 	unsigned net_state; /* enum net_state bits _NET_WM_STATE holds */
@@ -59,6 +59,8 @@ struct client {
 	struct client *snext; /* focus history on mon, most recent first */
 
 	bool floating, fullscreen, urgent;
+	bool
+	    above; /* kept above other floating windows (_NET_WM_STATE_ABOVE) */
 	uint64_t urgent_since; /* m->urgent_count when it last turned urgent */
 	bool never_focus;      /* WM_HINTS input = False */
 	bool takes_focus;      /* WM_TAKE_FOCUS in WM_PROTOCOLS */
@@ -164,6 +166,8 @@ void model_set_floating(struct model *m, struct client *c, bool floating);
 /* The focused window is never urgent: it has the user's attention. */
 void model_set_urgent(struct model *m, struct client *c, bool urgent);
 void model_set_fullscreen(struct model *m, struct client *c, bool on);
+/* Keep c above the other floating windows (mpv --ontop, awesome's ontop). */
+void model_set_above(struct model *m, struct client *c, bool on);
 /* The client that turned urgent last, or NULL. */
 struct client *model_latest_urgent(const struct model *m);
 /* Show c, viewing its lowest tag if it is hidden, and focus it. */

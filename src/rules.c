@@ -152,6 +152,7 @@ static bool parse_word(struct rule *r, const struct config *c, const char *w,
 		    : klen == 10 && !strncmp(w, "fullscreen", 10)
 			? &r->fullscreen
 		    : klen == 5 && !strncmp(w, "focus", 5) ? &r->focus
+		    : klen == 5 && !strncmp(w, "above", 5) ? &r->above
 							   : NULL;
 	if (flag && (*flag = yes_no(v)) >= 0)
 		return true;
@@ -176,8 +177,8 @@ static bool parse_word(struct rule *r, const struct config *c, const char *w,
 		 flag ? "rule: '%.64s' wants yes or no"
 		      : "rule: unknown word '%.64s' (match class=, "
 			"instance=, title=, role=, type=; give "
-			"tags=, floating, fullscreen, monitor=, "
-			"focus=)",
+			"tags=, floating, fullscreen, above, "
+			"monitor=, focus=)",
 		 w);
 	return false;
 }
@@ -196,7 +197,8 @@ bool cmd_rule(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 			 .floating = -1,
 			 .fullscreen = -1,
 			 .monitor = -1,
-			 .focus = -1};
+			 .focus = -1,
+			 .above = -1};
 	bool acts = false, matches;
 	for (int i = 0; i < a->argc; i++) {
 		if (!parse_word(&r, c, a->argv[i], &acts, err, len)) {
@@ -240,7 +242,7 @@ static bool rule_matches(const struct rule *r, const struct rule_subject *s)
 void rules_apply(const struct config *c, const struct rule_subject *s,
 		 struct rule_result *res)
 {
-	*res = (struct rule_result){0, -1, -1, -1, -1};
+	*res = (struct rule_result){0, -1, -1, -1, -1, -1};
 	for (size_t i = 0; i < c->nrules; i++) {
 		const struct rule *r = &c->rules[i];
 		if (!rule_matches(r, s))
@@ -255,5 +257,7 @@ void rules_apply(const struct config *c, const struct rule_subject *s,
 			res->monitor = r->monitor;
 		if (r->focus >= 0)
 			res->focus = r->focus;
+		if (r->above >= 0)
+			res->above = r->above;
 	}
 }

@@ -27,7 +27,7 @@ struct rule_subject {
 /* What the matching rules decided; -1 or 0 where none said. */
 struct rule_result {
 	tagmask tags;
-	int floating, fullscreen, monitor, focus;
+	int floating, fullscreen, monitor, focus, above;
 };
 
 /* Apply every matching rule in order, a later one overriding. */

@@ -273,17 +273,21 @@ static void raise_window(struct xconn *x, xcb_window_t win)
 			  .sequence);
 }
 
-/* Floating windows stay above tiled ones, the most recently focused on
- * top: raise them oldest first. */
-static void restack_floating(struct xconn *x, struct monitor *mon)
+/* Put the shown windows of layer `from` and up back in their place, above
+ * the lower layers: layer by layer, each one's most recently focused on
+ * top, so they are raised oldest first. */
+static void restack_from(struct xconn *x, struct monitor *mon,
+			 enum stack_layer from)
 {
 	struct client *order[256];
 	size_t n = 0;
 	for (struct client *c = mon->stack; c && n < 256; c = c->snext)
-		if (c->want_visible && (c->floating || c->fullscreen))
+		if (c->want_visible && arrange_stack_layer(c) >= from)
 			order[n++] = c;
-	while (n--)
-		raise_window(x, order[n]->id);
+	for (int layer = from; layer <= STACK_FULLSCREEN; layer++)
+		for (size_t i = n; i--;)
+			if ((int)arrange_stack_layer(order[i]) == layer)
+				raise_window(x, order[i]->id);
 }
 
 void x_apply(struct wm *wm)
@@ -294,12 +298,12 @@ void x_apply(struct wm *wm)
 		for (struct client *c = mon->clients; c; c = c->next) {
 			if (!c->want_visible)
 				continue;
-			/* Made floating (a key, a drag) or tiled again: the
-			 * floating windows go back above the tiles at once,
-			 * not only once one is focused again. */
-			bool above = c->floating || c->fullscreen;
-			restack |= above != c->x.above;
-			c->x.above = above;
+			/* Made floating (a key, a drag), tiled again or kept
+			 * above: the layers are put in order at once, not
+			 * only once a window is focused again. */
+			int layer = (int)arrange_stack_layer(c);
+			restack |= layer != c->x.layer;
+			c->x.layer = layer;
 			int bw = c->want_border;
 			if (!c->x.configured || c->x.border != bw ||
 			    !rect_equal(c->want, c->x.geom)) {
@@ -321,7 +325,7 @@ void x_apply(struct wm *wm)
 				hide(x, c);
 			}
 		if (restack)
-			restack_floating(x, mon);
+			restack_from(x, mon, STACK_FLOATING);
 	}
 	quiet_end(x);
 }
@@ -369,21 +373,24 @@ unsigned x_net_state_bit(const xcb_ewmh_connection_t *e, xcb_atom_t state)
 		return NET_STATE_DEMANDS_ATTENTION;
 	if (state == e->_NET_WM_STATE_STICKY)
 		return NET_STATE_STICKY;
+	if (state == e->_NET_WM_STATE_ABOVE)
+		return NET_STATE_ABOVE;
 	return 0;
 }
 
 /* _NET_WM_STATE says what ctile knows of each window: fullscreen,
  * urgency, which pagers and taskbars show as demanding attention, and
- * sticky, on every tag. */
+ * sticky, on every tag, and kept above. */
 static void update_net_state(xcb_ewmh_connection_t *e, struct client *c,
 			     tagmask all_tags)
 {
 	unsigned want = (c->fullscreen ? NET_STATE_FULLSCREEN : 0) |
 			(c->urgent ? NET_STATE_DEMANDS_ATTENTION : 0) |
-			(c->tags == all_tags ? NET_STATE_STICKY : 0);
+			(c->tags == all_tags ? NET_STATE_STICKY : 0) |
+			(c->above ? NET_STATE_ABOVE : 0);
 	if (c->x.net_state == want)
 		return;
-	xcb_atom_t atoms[3];
+	xcb_atom_t atoms[4];
 	uint32_t n = 0;
 	if (want & NET_STATE_FULLSCREEN)
 		atoms[n++] = e->_NET_WM_STATE_FULLSCREEN;
@@ -391,6 +398,8 @@ static void update_net_state(xcb_ewmh_connection_t *e, struct client *c,
 		atoms[n++] = e->_NET_WM_STATE_DEMANDS_ATTENTION;
 	if (want & NET_STATE_STICKY)
 		atoms[n++] = e->_NET_WM_STATE_STICKY;
+	if (want & NET_STATE_ABOVE)
+		atoms[n++] = e->_NET_WM_STATE_ABOVE;
 	xcb_ewmh_set_wm_state(e, c->id, n, atoms);
 	c->x.net_state = want;
 }
@@ -424,10 +433,9 @@ void x_apply_focus(struct wm *wm)
 			send_protocol(x, c->id, x_atom(x, ATOM_WM_TAKE_FOCUS));
 		if (c && c->want_visible && arrange_may_be_covered(c)) {
 			/* Monocle and overlapping floats: the focused one on
-			 * top, floating windows still above tiled ones. */
+			 * top of its layer, the higher layers still above. */
 			raise_window(x, c->id);
-			if (!c->floating)
-				restack_floating(x, c->mon);
+			restack_from(x, c->mon, arrange_stack_layer(c) + 1);
 		}
 		x->focus_sent = target;
 		/* mouse_warps: the pointer follows focus changed by keys. */

@@ -32,6 +32,7 @@ enum net_state {
 	NET_STATE_FULLSCREEN = 1,
 	NET_STATE_DEMANDS_ATTENTION = 2,
 	NET_STATE_STICKY = 4, /* on every desktop: every tag */
+	NET_STATE_ABOVE = 8,
 };
 
 enum fetch_kind {
@@ -113,6 +114,7 @@ enum root_prop {
 	ROOT_CTILE_VIEW,
 	ROOT_CTILE_TAG_STATE,
 	ROOT_WORKAREA,
+	ROOT_CLIENT_LIST_STACKING,
 	ROOT_PROP_COUNT
 };
 

@@ -93,7 +93,7 @@ struct row {
 	"'" cmd "' is a command, not a config statement (bind it to a key)"
 #define RULE_WORDS                                                             \
 	"(match class=, instance=, title=, role=, type=; give tags=, "         \
-	"floating, fullscreen, monitor=, focus=)"
+	"floating, fullscreen, above, monitor=, focus=)"
 #define RULE_NEEDS                                                             \
 	"rule: give at least one match (class=, instance=, title=, role=, "    \
 	"type=) and one action"

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arrange.h"
 #include "model.h"
 
 /* ------------------------------------------------------------------------ */
@@ -833,6 +834,42 @@ static void test_behind_fullscreen(void **state)
 	assert_model_ok(m);
 }
 
+/* EWMH's stacking order: tiles, floating windows, those kept above, the
+ * focused fullscreen window; a hidden window where it would be shown. */
+static void test_stack_layers(void **state)
+{
+	struct model *m = *state;
+	struct settings s = {.border_width = 1};
+	struct monitor *mon = model_add_monitor(m, rect_at(0));
+	struct client *tile = model_manage(m, 1, mon, T(1));
+	struct client *fl = model_manage(m, 2, mon, T(1));
+	struct client *top = model_manage(m, 3, mon, T(1));
+	struct client *full = model_manage(m, 4, mon, T(1));
+	struct client *hidden = model_manage(m, 5, mon, T(2));
+	model_set_floating(m, fl, true);
+	model_set_floating(m, top, true);
+	model_set_above(m, top, true);
+	model_set_fullscreen(m, full, true);
+	model_focus(m, full);
+	arrange(m, &s);
+	assert_int_equal(arrange_stack_layer(tile), STACK_TILED);
+	assert_int_equal(arrange_stack_layer(fl), STACK_FLOATING);
+	assert_int_equal(arrange_stack_layer(top), STACK_ABOVE);
+	assert_int_equal(arrange_stack_layer(full), STACK_FULLSCREEN);
+	assert_int_equal(arrange_stack_layer(hidden), STACK_TILED);
+	/* Not focused, a fullscreen window is one of the floating ones. */
+	model_focus(m, fl);
+	assert_int_equal(arrange_stack_layer(full), STACK_FLOATING);
+	/* Above, a tile stays among the tiles: it never covers floats. */
+	model_set_above(m, tile, true);
+	assert_true(m->dirty & DIRTY_ARRANGE);
+	arrange(m, &s);
+	assert_int_equal(arrange_stack_layer(tile), STACK_TILED);
+	model_set_floating(m, hidden, true);
+	assert_int_equal(arrange_stack_layer(hidden), STACK_FLOATING);
+	assert_model_ok(m);
+}
+
 static void test_init(void **state)
 {
 	struct model *m = *state;
@@ -1591,6 +1628,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_set_ntags_clips, model_setup,
 					    model_teardown),
 	    cmocka_unit_test_setup_teardown(test_dirty, model_setup,
+					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_stack_layers, model_setup,
 					    model_teardown),
 	    cmocka_unit_test_setup_teardown(test_behind_fullscreen, model_setup,
 					    model_teardown),

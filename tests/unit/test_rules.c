@@ -69,6 +69,7 @@ static void assert_untouched(struct rule_result r)
 	assert_int_equal(r.fullscreen, -1);
 	assert_int_equal(r.monitor, -1);
 	assert_int_equal(r.focus, -1);
+	assert_int_equal(r.above, -1);
 }
 
 #define NORMAL(cls) win(cls, NULL, NULL, NULL, WT_NORMAL)
@@ -90,7 +91,7 @@ static void test_no_match_leaves_result(void **state)
 {
 	struct config_fx *f = *state;
 	parse(f, "rule class=^XTerm$ tags=3 floating fullscreen monitor=2 "
-		 "focus=no\n");
+		 "focus=no above\n");
 	assert_untouched(apply(f, NORMAL("Firefox")));
 	assert_untouched(apply(f, win(NULL, NULL, NULL, NULL, WT_NORMAL)));
 }
@@ -302,10 +303,11 @@ static void test_later_rules_override(void **state)
 	struct config_fx *f = *state;
 	parse(f, "rule class=^x$ tags=1 floating monitor=1\n"
 		 "rule class=^x$ tags=2\n"
-		 "rule class=x fullscreen\n"
+		 "rule class=x fullscreen above\n"
 		 "rule class=^y$ tags=9\n"
-		 "rule class=^x$ monitor=3\n");
+		 "rule class=^x$ monitor=3 above=no\n");
 	struct rule_result r = apply(f, NORMAL("x"));
+	assert_int_equal(r.above, 0);
 	assert_int_equal(r.tags, 0x2);
 	assert_int_equal(r.floating, 1);
 	assert_int_equal(r.fullscreen, 1);
