@@ -152,10 +152,11 @@ def test_a_sticky_window_is_on_the_tags_a_reload_adds(make_wm):
 
 
 def test_fullscreen_asked_after_four_other_early_requests_is_kept(wm):
-    """A client maps its window and at once sets four states ctile does not
-    know (above, skip taskbar, skip pager, maximized: Qt window flags), then
-    asks for fullscreen, all before ctile has the window's properties. The
-    ignored states must not use up the room of the one that matters."""
+    """A client maps its window and at once sets four states (Qt window
+    flags: above, which ctile knows, and skip taskbar, skip pager and
+    maximized, which it does not), then asks for fullscreen, all before
+    ctile has the window's properties. The ignored states must not use up
+    the room of the one that matters."""
     base = baseline(wm)
     c = wm.client()
     w = c.create(title="eager", map=False)
