@@ -101,6 +101,8 @@ struct monitor {
 	struct client *stack;	/* focus history */
 	struct client *focus;	/* visible, or NULL */
 	struct monitor *next;
+	/* x.c: the tile it last raised over the others (monocle), 0: none */
+	uint32_t x_raised;
 };
 
 struct model {

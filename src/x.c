@@ -290,6 +290,23 @@ static void restack_from(struct xconn *x, struct monitor *mon,
 				raise_window(x, order[i]->id);
 }
 
+/* In a layout whose tiles overlap (monocle) the focused tile must be the
+ * one on top, whatever changed the stacking: the layout itself (tile to
+ * monocle, with the focus unchanged), windows shown over it. True if it
+ * was raised: the floating windows must go back above it. */
+static bool raise_focused_tile(struct xconn *x, struct monitor *mon, bool shown)
+{
+	struct client *f = mon->focus;
+	bool covered =
+	    f && f->want_visible && f->want_tiled && arrange_may_be_covered(f);
+	uint32_t want = covered ? f->id : 0;
+	bool raise = covered && (shown || mon->x_raised != want);
+	if (raise)
+		raise_window(x, f->id);
+	mon->x_raised = want;
+	return raise;
+}
+
 void x_apply(struct wm *wm)
 {
 	struct xconn *x = wm->x;
@@ -324,6 +341,7 @@ void x_apply(struct wm *wm)
 				quiet(x);
 				hide(x, c);
 			}
+		restack |= raise_focused_tile(x, mon, restack);
 		if (restack)
 			restack_from(x, mon, STACK_FLOATING);
 	}
@@ -431,11 +449,15 @@ void x_apply_focus(struct wm *wm)
 				    target, x->time);
 		if (c && c->takes_focus)
 			send_protocol(x, c->id, x_atom(x, ATOM_WM_TAKE_FOCUS));
-		if (c && c->want_visible && arrange_may_be_covered(c)) {
+		bool on_top = c && c->want_tiled && c->mon->x_raised == c->id;
+		if (c && c->want_visible && arrange_may_be_covered(c) &&
+		    !on_top) {
 			/* Monocle and overlapping floats: the focused one on
 			 * top of its layer, the higher layers still above. */
 			raise_window(x, c->id);
 			restack_from(x, c->mon, arrange_stack_layer(c) + 1);
+			if (c->want_tiled)
+				c->mon->x_raised = c->id;
 		}
 		x->focus_sent = target;
 		/* mouse_warps: the pointer follows focus changed by keys. */

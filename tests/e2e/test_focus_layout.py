@@ -7,6 +7,7 @@ from Xlib import X
 
 import harness
 import xclient
+from conftest import config_without_bar
 from harness import (COLOR_FOCUS, COLOR_NORMAL, COLOR_URGENT, SCREEN_H,
                      SCREEN_W, tile_rects)
 
@@ -389,6 +390,48 @@ def test_monocle(wm):
     assert above(wm, b, a) and above(wm, b, c), "the focused window is on top"
     wm.key("super+t")
     assert_tiled(wm, [c, b, a])
+
+
+def focus_by_keys(wm, w, tries=4):
+    """Mod4+j until w has the focus."""
+    for _ in range(tries):
+        if wm.active() == w:
+            return
+        wm.key("super+j")
+    assert wm.active() == w, "Mod4+j never focused the window"
+
+
+def test_monocle_shows_the_focused_window_whatever_came_first(wm):
+    """Switching to monocle with the focus on a window that is not the
+    newest: the focused window is the one shown, not the one that happens
+    to be on top, or what the user types goes to a window they cannot
+    see. The same when the layout symbol is clicked instead of the key."""
+    a, b, c = three(wm)
+    focus_by_keys(wm, b)
+    wm.key("super+m")
+    assert wm.active() == b
+    assert above(wm, b, a) and above(wm, b, c), \
+        "monocle shows another window than the focused one"
+    wm.key("super+t")
+    focus_by_keys(wm, a)
+    wm.key("super+space")  # next layout: monocle
+    assert above(wm, a, b) and above(wm, a, c), \
+        "monocle (layout next) shows another window than the focused one"
+
+
+def test_monocle_keeps_the_focused_window_in_front_of_unfocused_new_ones(
+        make_wm):
+    """A window that opens without the focus (a rule says focus=no) in
+    monocle does not cover the focused one."""
+    d = make_wm(config_without_bar()
+                + "\n# added by the test\nrule title=^quiet$ focus=no\n")
+    a = d.xterm("a")
+    d.key("super+m")
+    c = d.client()
+    q = c.create(title="quiet")
+    d.wait_managed(q)
+    assert d.active() == a, "the focus=no window took the focus"
+    assert above(d, a, q), "the new unfocused window covers the focused one"
 
 
 def test_grid_with_four_windows_is_two_by_two(wm):
