@@ -98,6 +98,14 @@ static void place_floating(struct wm *wm, struct client *c,
 	struct rect g = c->float_geom;
 	int bw = 2 * wm->cfg.settings.border_width;
 	int w = g.w - bw, h = g.h - bw;
+	/* Bigger than the work area (a file dialog on a small or HiDPI
+	 * screen): cut down to it, as far as the window's minimum size
+	 * allows, or its buttons would be out of reach. */
+	struct rect work = c->mon->work;
+	if (w > work.w - bw)
+		w = work.w - bw;
+	if (h > work.h - bw)
+		h = work.h - bw;
 	hints_apply(&c->hints, &w, &h);
 	g.w = w + bw, g.h = h + bw;
 	struct rect area = parent ? parent->want : c->mon->work;

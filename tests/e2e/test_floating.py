@@ -4,6 +4,7 @@ floating layout."""
 
 import pytest
 
+import xclient
 from harness import tile_rects
 
 
@@ -132,3 +133,31 @@ def test_a_window_tiled_again_goes_under_the_floating_ones(wm):
     wm.key("super+shift+space")  # a floats, on top
     wm.key("super+shift+space")  # a tiled again: fills the screen
     assert above(wm, b, a), "the tile hides the floating window"
+
+
+def test_a_dialog_bigger_than_the_screen_is_cut_down_to_fit(wm):
+    """A file dialog that asks for more than the screen (a small laptop
+    screen, HiDPI) is cut down to the work area, so that its buttons can
+    be reached; never below the minimum size it gives."""
+    parent = wm.xterm("parent")
+    c = wm.client()
+    big = c.create(0, 0, 1600, 1000, title="big dialog",
+                   transient_for=parent,
+                   hints=xclient.size_hints(min=(500, 300)))
+    wm.wait_managed(big)
+    x, y, w, h = wm.outer(big)
+    ax, ay, aw, ah = wm.work_area()
+    assert ax <= x and ay <= y and x + w <= ax + aw and y + h <= ay + ah, \
+        f"the dialog {wm.outer(big)} does not fit the work area " \
+        f"{wm.work_area()}"
+    assert (w, h) == (aw, ah), \
+        f"the dialog was cut more than needed: {w}x{h} in {aw}x{ah}"
+    stubborn = c.create(0, 0, 1600, 1000, title="stubborn dialog",
+                        transient_for=parent,
+                        hints=xclient.size_hints(min=(1400, 900)))
+    wm.wait_managed(stubborn)
+    border = 2 * wm.x.geometry(stubborn)[4]
+    assert wm.x.geometry(stubborn)[2:4] == (1400, 900), \
+        f"the dialog was cut below its minimum size: " \
+        f"{wm.x.geometry(stubborn)}"
+    assert wm.outer(stubborn)[2:4] == (1400 + border, 900 + border)
