@@ -130,7 +130,7 @@ static void copy_props(struct client *c, const struct client *from)
 	c->takes_focus = from->takes_focus;
 	c->can_delete = from->can_delete;
 	c->transient_for = from->transient_for;
-	c->urgent = from->urgent;
+	c->hint_urgent = from->hint_urgent;
 	c->float_geom = from->float_geom;
 }
 
@@ -182,6 +182,9 @@ static struct client *place_new(struct wm *wm, struct pending *p,
 	if (!c)
 		return NULL;
 	copy_props(c, &p->props);
+	/* Never for the window that has the focus already (the first on an
+	 * empty view, one adopted on restart): it has the user's eyes. */
+	model_set_urgent(m, c, p->props.urgent);
 	if (p->adopt && p->saved_float.w > 0) {
 		c->float_geom = p->saved_float;
 		c->float_placed = true;

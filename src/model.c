@@ -232,6 +232,8 @@ void model_refocus(struct model *m, struct monitor *mon)
 		stack_remove(c);
 		c->snext = mon->stack;
 		mon->stack = c;
+		if (c->urgent)
+			model_set_urgent(m, c, false);
 	}
 }
 

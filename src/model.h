@@ -63,6 +63,7 @@ struct client {
 	    above; /* kept above other floating windows (_NET_WM_STATE_ABOVE) */
 	uint64_t urgent_since; /* m->urgent_count when it last turned urgent */
 	bool never_focus;      /* WM_HINTS input = False */
+	bool hint_urgent;      /* WM_HINTS has the urgency flag */
 	bool takes_focus;      /* WM_TAKE_FOCUS in WM_PROTOCOLS */
 	bool can_delete;       /* WM_DELETE_WINDOW in WM_PROTOCOLS */
 	bool tags_dirty;       /* tags changed since last published */

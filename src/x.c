@@ -7,6 +7,7 @@
 #include <xcb/xcb_icccm.h>
 
 #include "arrange.h"
+#include "fetch.h"
 #include "log.h"
 #include "wm.h"
 
@@ -460,6 +461,9 @@ void x_apply_focus(struct wm *wm)
 				c->mon->x_raised = c->id;
 		}
 		x->focus_sent = target;
+		/* Read again, to clear the urgency flag (props.c). */
+		if (c && c->hint_urgent)
+			fetch_update(x, c, FETCH_HINTS);
 		/* mouse_warps: the pointer follows focus changed by keys. */
 		if (c && c->want_visible && wm->cfg.settings.mouse_warps &&
 		    !x->focus_by_pointer)

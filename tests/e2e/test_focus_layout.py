@@ -138,6 +138,64 @@ def test_urgency_is_published_for_pagers_and_taskbars(wm):
     assert net_states(wm, a) == [], "seen: no longer demanding attention"
 
 
+URGENCY_HINT = 256  # XUrgencyHint in WM_HINTS' flags
+
+
+def urgency_hint(wm, w):
+    hints = wm.x.cardinals(w, "WM_HINTS")
+    return bool(hints and hints[0] & URGENCY_HINT)
+
+
+def test_seen_urgency_is_cleared_for_pagers_and_stays_cleared_on_restart(wm):
+    """As dwm does, the urgency flag in WM_HINTS goes once the window is
+    focused: rofi's window list and pagers read it too, and a restarted
+    ctile must not find the window urgent again. A window that flags
+    itself while focused (an xterm's bell) is not urgent either."""
+    c = wm.client()
+    a = c.create(title="chat")
+    wm.wait_managed(a)
+    b = wm.xterm()
+    c.set_wm_hints(a, urgent=True, sync=True)
+    wm.sync()
+    assert wm.border_color(a) == COLOR_URGENT
+    wm.run("wmctrl", "-i", "-a", hex(a))
+    wm.sync()
+    assert wm.active() == a
+    wm.wait_until(lambda: not urgency_hint(wm, a),
+                  "the urgency flag in WM_HINTS to be cleared")
+    assert net_states(wm, a) == []
+    wm.run("wmctrl", "-i", "-a", hex(b))
+    wm.sync()
+    old = wm.watch_wm()
+    wm.key("super+control+r", sync=False)
+    wm.wait_ready(old_check=old)
+    assert wm.border_color(a) == COLOR_NORMAL, \
+        "after a restart the window seen before is urgent again"
+    assert net_states(wm, a) == []
+
+    wm.run("wmctrl", "-i", "-a", hex(a))
+    wm.sync()
+    c.set_wm_hints(a, urgent=True, sync=True)
+    wm.wait_until(lambda: not urgency_hint(wm, a),
+                  "the focused window's urgency flag to be cleared")
+    wm.sync()
+    assert wm.border_color(a) == COLOR_FOCUS
+    assert net_states(wm, a) == []
+
+
+def test_an_urgent_window_adopted_with_the_focus_is_not_urgent(xvfb):
+    """A window that is urgent when ctile starts and gets the focus (the
+    only window there) is not shown urgent: it has the user's eyes."""
+    d = xvfb
+    c = d.client()
+    a = c.create(title="chat", urgent=True)
+    d.start_ctile()
+    d.wait_managed(a)
+    assert d.active() == a
+    assert d.border_color(a) == COLOR_FOCUS
+    assert net_states(d, a) == [], "the focused window is shown urgent"
+
+
 def test_focus_next_prev_cycles_in_tiling_order(wm):
     wm.key("super+2")
     hidden = wm.xterm("on-2")

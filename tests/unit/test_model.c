@@ -834,6 +834,24 @@ static void test_behind_fullscreen(void **state)
 	assert_model_ok(m);
 }
 
+/* Whichever way a window gets the focus, it is no longer urgent: closing
+ * the focused window hands it on to an urgent one. */
+static void test_refocus_clears_urgency(void **state)
+{
+	struct model *m = *state;
+	struct monitor *mon = model_add_monitor(m, rect_at(0));
+	struct client *a = model_manage(m, 1, mon, T(1));
+	struct client *b = model_manage(m, 2, mon, T(1));
+	model_focus(m, b);
+	model_focus(m, a);
+	model_set_urgent(m, b, true);
+	assert_true(b->urgent);
+	model_unmanage(m, a);
+	assert_ptr_equal(model_focused(m), b);
+	assert_false(b->urgent);
+	assert_model_ok(m);
+}
+
 /* EWMH's stacking order: tiles, floating windows, those kept above, the
  * focused fullscreen window; a hidden window where it would be shown. */
 static void test_stack_layers(void **state)
@@ -1629,6 +1647,8 @@ int main(void)
 					    model_teardown),
 	    cmocka_unit_test_setup_teardown(test_dirty, model_setup,
 					    model_teardown),
+	    cmocka_unit_test_setup_teardown(test_refocus_clears_urgency,
+					    model_setup, model_teardown),
 	    cmocka_unit_test_setup_teardown(test_stack_layers, model_setup,
 					    model_teardown),
 	    cmocka_unit_test_setup_teardown(test_behind_fullscreen, model_setup,
