@@ -30,6 +30,15 @@ def test_help_prints_usage_and_exits_0(ctile_bin, tmp_path):
     assert "--version" in r.stdout, "--help does not mention --version"
 
 
+def test_a_wrong_option_prints_usage_and_exits_2(ctile_bin, tmp_path):
+    """As ctile(1) says: a mistyped option is the usage error 2, told on
+    standard error with the usage, and nothing is started."""
+    r = run_ctile(ctile_bin, tmp_path, "-x")
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    assert "unknown option '-x'" in r.stderr
+    assert "usage" in r.stderr.lower() and r.stdout == ""
+
+
 def test_no_display_is_one_line_error_exit_1(ctile_bin, tmp_path):
     r = run_ctile(ctile_bin, tmp_path)
     assert r.returncode == 1, (r.returncode, r.stderr)
