@@ -15,6 +15,7 @@
 #include "mouse.h"
 #include "systray.h"
 #include "wm.h"
+#include "wm_selection.h"
 #include "x.h"
 
 static void on_map_request(struct wm *wm, xcb_map_request_event_t *ev)
@@ -270,6 +271,11 @@ void events_handle(struct wm *wm, xcb_generic_event_t *ev)
 		return;
 	if (systray_event(wm, ev))
 		return;
+	if (wm_selection_lost(wm->x, ev)) {
+		log_info("another window manager takes over: leaving");
+		wm->exit = WM_QUIT;
+		return;
+	}
 	if (type == wm->x->kb.xkb_event_base && type) {
 		on_xkb(wm, ev);
 		return;

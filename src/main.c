@@ -22,8 +22,11 @@
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: ctile [-c FILE] [--check-config] [--version] [--help]\n"
+		"usage: ctile [-c FILE] [--replace] [--check-config] "
+		"[--version] [--help]\n"
 		"  -c FILE             read FILE instead of the usual config\n"
+		"  -r, --replace       take over from the running window "
+		"manager\n"
 		"  -C, --check-config  check the config and exit: 'ok' or its "
 		"errors\n"
 		"  -v, --version       print the version and exit\n"
@@ -37,6 +40,7 @@ static void usage(FILE *out)
 struct options {
 	const char *config;
 	bool check;
+	bool replace;
 };
 
 /* -1: go on; else the exit status. */
@@ -52,6 +56,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			return 0;
 		} else if (!strcmp(a, "-C") || !strcmp(a, "--check-config")) {
 			o->check = true;
+		} else if (!strcmp(a, "-r") || !strcmp(a, "--replace")) {
+			o->replace = true;
 		} else if (!strcmp(a, "-c") && i + 1 < argc) {
 			o->config = argv[++i];
 		} else {
@@ -145,7 +151,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	wm.x = &x;
-	if (!x_become_wm(&x, err, sizeof(err)) || !keys_init(&wm)) {
+	/* After a restart the old ctile's window may not be gone yet. */
+	if (!x_become_wm(&x, opt.replace || restarted, err, sizeof(err)) ||
+	    !keys_init(&wm)) {
 		fprintf(stderr, "ctile: %s\n", err);
 		x_disconnect(&x);
 		wm_finish(&wm);

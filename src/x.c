@@ -4,11 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <xcb/xcb_icccm.h>
 
 #include "arrange.h"
 #include "fetch.h"
 #include "log.h"
+#include "wm_selection.h"
 #include "wm.h"
 
 static const char *const atom_names[ATOM_COUNT] = {
@@ -31,6 +33,7 @@ bool x_connect(struct xconn *x, const char *display, char *err, size_t len)
 	int screen = 0;
 	memset(x, 0, sizeof(*x));
 	x->conn = xcb_connect(display, &screen);
+	x->screen_num = screen;
 	if (xcb_connection_has_error(x->conn)) {
 		const char *name = display ? display : getenv("DISPLAY");
 		snprintf(err, len, "cannot open display '%s'",
@@ -73,25 +76,49 @@ static bool intern_atoms(struct xconn *x)
 	 XCB_EVENT_MASK_STRUCTURE_NOTIFY | XCB_EVENT_MASK_PROPERTY_CHANGE |    \
 	 XCB_EVENT_MASK_ENTER_WINDOW)
 
-bool x_become_wm(struct xconn *x, char *err, size_t len)
+/* SubstructureRedirect on the root: one window manager at a time. One
+ * being replaced may hold it a little after its window is gone. */
+static bool redirect_root(struct xconn *x, bool replace)
 {
 	uint32_t mask = ROOT_EVENT_MASK;
-	xcb_generic_error_t *e = xcb_request_check(
-	    x->conn, xcb_change_window_attributes_checked(
-			 x->conn, x->root, XCB_CW_EVENT_MASK, &mask));
-	if (e) {
+	for (int tries = replace ? 100 : 1; tries > 0; tries--) {
+		xcb_generic_error_t *e = xcb_request_check(
+		    x->conn, xcb_change_window_attributes_checked(
+				 x->conn, x->root, XCB_CW_EVENT_MASK, &mask));
 		free(e);
-		snprintf(err, len, "another window manager is running");
-		return false;
+		if (!e)
+			return true;
+		if (tries > 1)
+			nanosleep(&(struct timespec){0, 20 * 1000000}, NULL);
 	}
+	return false;
+}
+
+bool x_become_wm(struct xconn *x, bool replace, char *err, size_t len)
+{
 	if (!intern_atoms(x)) {
 		snprintf(err, len, "cannot intern the atoms ctile needs");
 		return false;
 	}
 	x->check = xcb_generate_id(x->conn);
+	uint32_t mask = XCB_EVENT_MASK_PROPERTY_CHANGE;
 	xcb_create_window(x->conn, XCB_COPY_FROM_PARENT, x->check, x->root, -1,
 			  -1, 1, 1, 0, XCB_WINDOW_CLASS_INPUT_ONLY,
-			  XCB_COPY_FROM_PARENT, 0, NULL);
+			  XCB_COPY_FROM_PARENT, XCB_CW_EVENT_MASK, &mask);
+	if (!wm_selection_take(x, x->screen_num, replace, err, len))
+		return false;
+	mask = 0;
+	xcb_change_window_attributes(x->conn, x->check, XCB_CW_EVENT_MASK,
+				     &mask);
+	if (!redirect_root(x, replace)) {
+		snprintf(err, len,
+			 replace ? "another window manager is running, and "
+				   "it does not leave when asked (ICCCM's "
+				   "WM_S%d selection)"
+				 : "another window manager is running",
+			 x->screen_num);
+		return false;
+	}
 	return true;
 }
 

@@ -148,11 +148,13 @@ struct xconn {
 	struct {
 		uint16_t from, to;
 	} moves[16];
-	unsigned nmoves;	 /* ranges recorded so far; the ring keeps 16 */
-	bool moving;		 /* a range is open in this turn */
-	xcb_timestamp_t time;	 /* of the last user event */
-	xcb_window_t focus_sent; /* last input focus we set */
-	xcb_window_t active_sent; /* last _NET_ACTIVE_WINDOW */
+	unsigned nmoves;      /* ranges recorded so far; the ring keeps 16 */
+	bool moving;	      /* a range is open in this turn */
+	xcb_timestamp_t time; /* of the last user event */
+	int screen_num;	      /* the screen ctile manages */
+	xcb_atom_t wm_sn, manager; /* WM_Sn and MANAGER (wm_selection.c) */
+	xcb_window_t focus_sent;   /* last input focus we set */
+	xcb_window_t active_sent;  /* last _NET_ACTIVE_WINDOW */
 	bool grabs_dirty;
 	/* The status text: a request for the root's name is out, and the
 	 * name changed again since. */
@@ -203,8 +205,9 @@ struct wm;
 
 /* Connect to display (NULL: $DISPLAY); false with a message on failure. */
 bool x_connect(struct xconn *x, const char *display, char *err, size_t len);
-/* Take over as the window manager: false when another one runs. */
-bool x_become_wm(struct xconn *x, char *err, size_t len);
+/* Take over as the window manager: false when another one runs, unless
+ * replace: then it is asked to leave, if it follows ICCCM. */
+bool x_become_wm(struct xconn *x, bool replace, char *err, size_t len);
 void x_disconnect(struct xconn *x);
 /* One round trip: every request sent so far has been handled. */
 void x_sync(struct xconn *x);

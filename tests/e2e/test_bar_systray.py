@@ -353,6 +353,14 @@ def test_docking_twice_leaving_and_bad_messages(make_wm):
     assert_square_in_bar(d, a, tray, bar, 0)
 
 
+def tray_manager_message(c):
+    """The MANAGER message of a new tray (ctile also announces WM_S0)."""
+    return c.wait_event(
+        lambda e: e.type == X.ClientMessage
+        and e.client_type == c.atom("MANAGER")
+        and e.data[1][1] == c.atom("_NET_SYSTEM_TRAY_S0"))
+
+
 def test_reload_without_the_widget_lets_the_tray_go_and_with_it_back(make_wm):
     d = make_wm(config())
     tray = ctile_tray(d)
@@ -372,8 +380,7 @@ def test_reload_without_the_widget_lets_the_tray_go_and_with_it_back(make_wm):
     d.write_config(config())
     d.key("super+shift+r")
     tray = ctile_tray(d)
-    manager = c.wait_event(lambda e: e.type == X.ClientMessage
-                           and e.client_type == c.atom("MANAGER"))
+    manager = tray_manager_message(c)
     assert manager and manager.data[1][2] == tray
     dock(c, tray, icon)
     d.sync()
@@ -470,8 +477,7 @@ def test_a_crash_hands_icons_to_the_root_and_they_dock_again(xvfb):
     assert parent(xvfb, icon) == xvfb.x.root.id
 
     xvfb.start_ctile(old_check=old)
-    manager = c.wait_event(lambda e: e.type == X.ClientMessage
-                           and e.client_type == c.atom("MANAGER"))
+    manager = tray_manager_message(c)
     assert manager, "the new tray sent no MANAGER message"
     tray = ctile_tray(xvfb)
     assert list(manager.data[1][1:3]) == [c.atom("_NET_SYSTEM_TRAY_S0"), tray]

@@ -3,6 +3,7 @@
 import signal
 
 import pytest
+from Xlib import X
 
 import harness
 from harness import SCREEN_H, SCREEN_W, tile_rects
@@ -164,6 +165,49 @@ def test_quit_leaves_every_window_mapped_and_exits_0(xvfb):
     assert xvfb.wait_exit(p) == 0
     all_mapped(xvfb, want)
     assert xvfb.x.keyboard_grabbable()
+
+
+def wm_s0_owner(d):
+    r = d.x.d.get_selection_owner(d.x.d.intern_atom("WM_S0"))
+    return r if isinstance(r, int) else r.id
+
+
+def test_replace_takes_over_keeping_every_window_and_its_tags(xvfb):
+    """`ctile --replace` (as i3 --replace, awesome --replace): started
+    beside a running ctile, it asks it to leave through ICCCM's WM_S0
+    selection and manages every window where it was, each with its tags;
+    the old one exits 0. Without --replace the new one refuses and says
+    how to take over."""
+    old = xvfb.start_ctile()
+    assert wm_s0_owner(xvfb) == xvfb.x.wm_check(), \
+        "ctile does not own WM_S0 with its check window (ICCCM 2.8)"
+    want = populate(xvfb)
+    refused = xvfb.start_ctile(wait=False)
+    assert xvfb.wait_exit(refused) == 1
+    assert "ctile --replace takes over" in xvfb.log_text()
+    check = xvfb.watch_wm()
+    xvfb.start_ctile("--replace", old_check=check)
+    assert xvfb.wait_exit(old) == 0, "the replaced ctile did not exit 0"
+    assert "another window manager takes over: leaving" in xvfb.log_text()
+    assert wm_s0_owner(xvfb) == xvfb.x.wm_check()
+    for w, t in want.items():
+        assert xvfb.tags(w) == t, f"0x{w:x} lost its tags in the takeover"
+    assert sorted(xvfb.managed()) == sorted(want)
+    xvfb.key("super+2")
+    assert xvfb.viewed() == 2, "the new ctile does not answer keys"
+    assert [w for w in want if xvfb.shown(w)] == \
+        [w for w, t in want.items() if t & 0b10]
+
+
+def test_replace_cannot_move_a_window_manager_without_wm_s0(xvfb):
+    """A window manager that does not own WM_S0 (dwm) cannot be asked to
+    leave: --replace says so, and exits 1."""
+    # The test's own connection plays that window manager.
+    xvfb.x.root.change_attributes(event_mask=X.SubstructureRedirectMask)
+    xvfb.x.d.sync()
+    p = xvfb.start_ctile("--replace", wait=False)
+    assert xvfb.wait_exit(p) == 1
+    assert "does not leave when asked" in xvfb.log_text()
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT],

@@ -1,0 +1,18 @@
+/* wm_selection.h: the ICCCM manager selection WM_Sn (see wm_selection.c). */
+#ifndef CTILE_WM_SELECTION_H
+#define CTILE_WM_SELECTION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "x.h"
+
+/* Own WM_Sn for screen with x->check (which must select PropertyChange).
+ * Another owner is an error unless replace: then it is told to go by the
+ * selection's loss, and awaited. False with a message in err. */
+bool wm_selection_take(struct xconn *x, int screen, bool replace, char *err,
+		       size_t len);
+/* ev says another window manager took WM_Sn: ctile must leave. */
+bool wm_selection_lost(const struct xconn *x, const xcb_generic_event_t *ev);
+
+#endif
