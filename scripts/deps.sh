@@ -19,6 +19,7 @@ check_pkgs=(
 	libcmocka-dev
 	clang libclang-rt-14-dev # make fuzz: clang and its libFuzzer runtime
 	xvfb xinit xauth xterm xdotool wmctrl x11-utils x11-xserver-utils
+	xkb-data # unit: keymaps of other layouts compiled from their names
 	python3 python3-pytest python3-pytest-xdist python3-xlib
 	imagemagick fonts-dejavu-core xfonts-base
 	yad adwaita-icon-theme # e2e: a real tray icon, a real GTK dialog

@@ -3,23 +3,20 @@
 #include <xcb/xkb.h>
 #include <xkbcommon/xkbcommon-x11.h>
 
+#include "keyparse.h"
 #include "log.h"
 #include "wm.h"
 #include "x.h"
 
-/* Does keycode produce keysym at the level a binding with mods reaches? */
+/* Does keycode produce keysym at its first level? */
 static bool key_has_sym(struct xkb_keymap *km, xcb_keycode_t code,
-			uint16_t mods, uint32_t keysym)
+			uint32_t keysym)
 {
 	const xkb_keysym_t *syms;
-	int levels = (mods & XCB_MOD_MASK_SHIFT) ? 2 : 1;
-	for (int level = 0; level < levels; level++) {
-		int n =
-		    xkb_keymap_key_get_syms_by_level(km, code, 0, level, &syms);
-		for (int i = 0; i < n; i++)
-			if (syms[i] == keysym)
-				return true;
-	}
+	int n = xkb_keymap_key_get_syms_by_level(km, code, 0, 0, &syms);
+	for (int i = 0; i < n; i++)
+		if (syms[i] == keysym)
+			return true;
 	return false;
 }
 
@@ -36,8 +33,8 @@ static uint16_t find_numlock(struct xconn *x)
 		for (int k = 0; k < r->keycodes_per_modifier; k++) {
 			xcb_keycode_t code =
 			    codes[mod * r->keycodes_per_modifier + k];
-			if (code && key_has_sym(x->kb.keymap, code, 0,
-						XKB_KEY_Num_Lock))
+			if (code &&
+			    key_has_sym(x->kb.keymap, code, XKB_KEY_Num_Lock))
 				mask = (uint16_t)(1 << mod);
 		}
 	free(r);
@@ -90,8 +87,11 @@ void keys_finish(struct keyboard *kb)
 {
 	xkb_keymap_unref(kb->keymap);
 	xkb_context_unref(kb->ctx);
+	free(kb->grabs);
 	kb->keymap = NULL;
 	kb->ctx = NULL;
+	kb->grabs = NULL;
+	kb->ngrabs = kb->grabs_cap = 0;
 }
 
 static void grab_code(struct xconn *x, xcb_keycode_t code, uint16_t mods)
@@ -104,42 +104,70 @@ static void grab_code(struct xconn *x, xcb_keycode_t code, uint16_t mods)
 			     XCB_GRAB_MODE_ASYNC, XCB_GRAB_MODE_ASYNC);
 }
 
+/* The bindings no key means are logged at debug level, one line each, and
+ * once at the default level for as long as the same ones stay unbound: a
+ * keyboard layout that leaves keys dead should not go unnoticed. */
+static void report_unbound(struct keyboard *kb, const struct mode *mode)
+{
+	size_t unbound = 0, first = 0;
+	for (size_t b = 0; b < mode->nbindings; b++) {
+		size_t g = 0;
+		while (g < kb->ngrabs && kb->grabs[g].binding != b)
+			g++;
+		if (g < kb->ngrabs)
+			continue;
+		log_debug("no key on this keyboard for '%s'",
+			  mode->bindings[b].command);
+		if (!unbound++)
+			first = b;
+	}
+	if (!unbound ||
+	    (kb->warned_bindings == mode->bindings &&
+	     kb->warned_n == mode->nbindings && kb->warned_unbound == unbound &&
+	     kb->warned_first == first))
+		return;
+	kb->warned_bindings = mode->bindings;
+	kb->warned_n = mode->nbindings;
+	kb->warned_unbound = unbound;
+	kb->warned_first = first;
+	log_warn("no key on this keyboard for %zu binding%s of mode '%s' "
+		 "('%s'%s); CTILE_LOG=debug lists them",
+		 unbound, unbound == 1 ? "" : "s", mode->name,
+		 mode->bindings[first].command, unbound > 1 ? ", ..." : "");
+}
+
+/* Grab the keys the current mode's bindings resolve to on this keymap;
+ * the resolved table is what keys_lookup matches presses against. */
 void keys_grab(struct wm *wm)
 {
 	struct xconn *x = wm->x;
-	struct xkb_keymap *km = x->kb.keymap;
-	xcb_ungrab_key(x->conn, XCB_GRAB_ANY, x->root, XCB_MOD_MASK_ANY);
-	xkb_keycode_t min = xkb_keymap_min_keycode(km);
-	xkb_keycode_t max = xkb_keymap_max_keycode(km);
+	struct keyboard *kb = &x->kb;
 	const struct mode *mode = wm_mode(wm);
-	for (size_t b = 0; b < mode->nbindings; b++) {
-		const struct binding *bind = &mode->bindings[b];
-		bool found = false;
-		for (xkb_keycode_t code = min; code <= max && code <= 255;
-		     code++) {
-			if (key_has_sym(km, code, bind->mods, bind->keysym)) {
-				grab_code(x, (xcb_keycode_t)code, bind->mods);
-				found = true;
-			}
-		}
-		if (!found)
-			log_debug("no key on this keyboard for '%s'",
-				  bind->command);
-	}
+	xcb_ungrab_key(x->conn, XCB_GRAB_ANY, x->root, XCB_MOD_MASK_ANY);
+	if (!key_resolve(kb->keymap, mode->bindings, mode->nbindings,
+			 &kb->grabs, &kb->ngrabs, &kb->grabs_cap))
+		log_error("out of memory: some key bindings are not grabbed");
+	for (size_t g = 0; g < kb->ngrabs; g++)
+		grab_code(x, kb->grabs[g].code, kb->grabs[g].mods);
+	report_unbound(kb, mode);
 	x->grabs_dirty = false;
 	wm->bindings_dirty = false;
 }
 
+/* By the grabbed key and modifiers, not the keysym: a binding that fell
+ * back to a key's other level must not need that level's modifiers. */
 const char *keys_lookup(struct wm *wm, xcb_keycode_t code, uint16_t state)
 {
 	struct xconn *x = wm->x;
+	if (x->grabs_dirty || wm->bindings_dirty)
+		keys_grab(wm); /* the table follows the keymap and the mode */
 	uint16_t mods = state & X_BINDING_MODS & ~x->kb.numlock;
 	const struct mode *mode = wm_mode(wm);
-	for (size_t b = 0; b < mode->nbindings; b++) {
-		const struct binding *bind = &mode->bindings[b];
-		if (bind->mods == mods &&
-		    key_has_sym(x->kb.keymap, code, mods, bind->keysym))
-			return bind->command;
+	for (size_t g = 0; g < x->kb.ngrabs; g++) {
+		const struct key_grab *grab = &x->kb.grabs[g];
+		if (grab->code == code && grab->mods == mods &&
+		    grab->binding < mode->nbindings)
+			return mode->bindings[grab->binding].command;
 	}
 	return NULL;
 }

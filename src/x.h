@@ -118,6 +118,8 @@ enum root_prop {
 	ROOT_PROP_COUNT
 };
 
+struct key_grab;
+
 struct keyboard {
 	struct xkb_context *ctx;
 	struct xkb_keymap *keymap;
@@ -127,6 +129,14 @@ struct keyboard {
 	/* The keymap changed: it is read again once per loop turn (or before
 	 * a key is looked up), however many changes came. */
 	bool stale;
+	/* What the current mode's bindings resolved to on this keymap, and
+	 * so what is grabbed: key presses are matched against it. */
+	struct key_grab *grabs;
+	size_t ngrabs, grabs_cap;
+	/* The bindings last warned about (keys.c), compared only: the
+	 * keymap is read again whenever another keyboard types. */
+	const void *warned_bindings;
+	size_t warned_n, warned_unbound, warned_first;
 };
 
 struct xconn {

@@ -7,10 +7,13 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xcb/xproto.h>
 #include <xkbcommon/xkbcommon-keysyms.h>
+#include <xkbcommon/xkbcommon.h>
 
+#include "config.h"
 #include "keyparse.h"
 
 #define SHIFT XCB_MOD_MASK_SHIFT
@@ -183,6 +186,184 @@ static void test_garbage_no_crash(void **state)
 	}
 }
 
+static void test_keycodes(void **state)
+{
+	(void)state;
+	parse_ok("Mod4+#10", MOD4, KEY_CODE_BIT | 10);
+	parse_ok("#255", 0, KEY_CODE_BIT | 255);
+	parse_ok("Mod4+Shift+#8", MOD4 | SHIFT, KEY_CODE_BIT | 8);
+	parse_err("Mod4+#7", "keycode '#7' is not # and 8 to 255");
+	parse_err("Mod4+#256", "keycode '#256' is not # and 8 to 255");
+	parse_err("Mod4+#10x", "keycode '#10x' is not # and 8 to 255");
+	parse_err("Mod4+#", "unknown key '#'");
+}
+
+/* Keymaps compiled from xkeyboard-config's names, as setxkbmap would. */
+static struct xkb_keymap *keymap(const char *layout)
+{
+	struct xkb_context *ctx = xkb_context_new(
+	    XKB_CONTEXT_NO_ENVIRONMENT_NAMES | XKB_CONTEXT_NO_DEFAULT_INCLUDES);
+	assert_non_null(ctx);
+	xkb_context_include_path_append_default(ctx);
+	struct xkb_rule_names names = {
+	    .rules = "evdev", .model = "pc105", .layout = layout};
+	struct xkb_keymap *km = xkb_keymap_new_from_names(ctx, &names, 0);
+	xkb_context_unref(ctx);
+	if (!km)
+		fail_msg("no keymap for layout '%s' (is xkb-data installed?)",
+			 layout);
+	return km;
+}
+
+struct resolved {
+	struct key_grab *v;
+	size_t n, cap;
+};
+
+/* Resolve bindings given as "MODS+KEY" specs. */
+static struct resolved resolve(struct xkb_keymap *km, const char *const *specs,
+			       size_t n)
+{
+	struct binding b[16] = {0};
+	assert_true(n <= 16);
+	for (size_t i = 0; i < n; i++) {
+		char err[256];
+		if (!key_parse(specs[i], &b[i].mods, &b[i].keysym, err,
+			       sizeof(err)))
+			fail_msg("%s: %s", specs[i], err);
+	}
+	struct resolved r = {0};
+	assert_true(key_resolve(km, b, n, &r.v, &r.n, &r.cap));
+	return r;
+}
+
+/* The binding that key code with mods runs, -1 for none. */
+static int bound(const struct resolved *r, uint8_t code, uint16_t mods)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->v[i].code == code && r->v[i].mods == mods)
+			return (int)r->v[i].binding;
+	return -1;
+}
+
+/* Grabs of binding b. */
+static size_t grabs_of(const struct resolved *r, size_t b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->n; i++)
+		n += r->v[i].binding == b;
+	return n;
+}
+
+static const char *const digit_bindings[] = {
+    "Mod4+1", "Mod4+Shift+1", "Mod4+Control+1", "Mod4+Control+Shift+1",
+    "Mod4+0", "Mod4+Shift+0",
+};
+
+static void test_resolve_qwerty(void **state)
+{
+	(void)state;
+	struct xkb_keymap *km = keymap("us");
+	struct resolved r = resolve(km, digit_bindings, 6);
+	assert_int_equal(bound(&r, 10, MOD4), 0);
+	assert_int_equal(bound(&r, 10, MOD4 | SHIFT), 1);
+	assert_int_equal(bound(&r, 10, MOD4 | CTRL), 2);
+	assert_int_equal(bound(&r, 10, MOD4 | CTRL | SHIFT), 3);
+	assert_int_equal(bound(&r, 19, MOD4), 4);
+	assert_int_equal(bound(&r, 19, MOD4 | SHIFT), 5);
+	assert_int_equal(r.n, 6);
+	free(r.v);
+	xkb_keymap_unref(km);
+}
+
+/* On AZERTY the digits are on the Shift level of the number row: Mod4+1
+ * falls back to the key with '1' on it, grabbed without Shift, while
+ * Mod4+Shift+1 keeps the same key with Shift. */
+static void test_resolve_azerty(void **state)
+{
+	(void)state;
+	struct xkb_keymap *km = keymap("fr");
+	struct resolved r = resolve(km, digit_bindings, 6);
+	assert_int_equal(bound(&r, 10, MOD4), 0);
+	assert_int_equal(bound(&r, 10, MOD4 | SHIFT), 1);
+	assert_int_equal(bound(&r, 10, MOD4 | CTRL), 2);
+	assert_int_equal(bound(&r, 10, MOD4 | CTRL | SHIFT), 3);
+	assert_int_equal(bound(&r, 19, MOD4), 4);
+	assert_int_equal(bound(&r, 19, MOD4 | SHIFT), 5);
+	for (size_t b = 0; b < 6; b++)
+		assert_int_equal(grabs_of(&r, b), 1);
+	free(r.v);
+	xkb_keymap_unref(km);
+}
+
+/* A binding of what the key gives at its first level keeps the key; the
+ * fallback only takes keys nobody bound directly, whatever the order. */
+static void test_resolve_direct_wins(void **state)
+{
+	(void)state;
+	struct xkb_keymap *fr = keymap("fr");
+	const char *const azerty[] = {"Mod4+1", "Mod4+ampersand"};
+	struct resolved r = resolve(fr, azerty, 2);
+	assert_int_equal(bound(&r, 10, MOD4), 1);
+	assert_int_equal(grabs_of(&r, 0), 0);
+	free(r.v);
+	xkb_keymap_unref(fr);
+
+	struct xkb_keymap *us = keymap("us");
+	const char *const qwerty[] = {"Mod4+exclam", "Mod4+1"};
+	r = resolve(us, qwerty, 2);
+	assert_int_equal(bound(&r, 10, MOD4), 1);
+	assert_int_equal(grabs_of(&r, 0), 0);
+	free(r.v);
+	/* Nothing else on the key: the shifted symbol finds it. */
+	r = resolve(us, qwerty, 1);
+	assert_int_equal(bound(&r, 10, MOD4), 0);
+	free(r.v);
+	xkb_keymap_unref(us);
+}
+
+/* Two bindings of one key: the earlier keeps it, as before. */
+static void test_resolve_first_binding_wins(void **state)
+{
+	(void)state;
+	struct xkb_keymap *us = keymap("us");
+	const char *const specs[] = {"Mod4+Shift+1", "Mod4+Shift+exclam"};
+	struct resolved r = resolve(us, specs, 2);
+	assert_int_equal(bound(&r, 10, MOD4 | SHIFT), 0);
+	assert_int_equal(grabs_of(&r, 1), 0);
+	free(r.v);
+	xkb_keymap_unref(us);
+}
+
+/* A Latin letter on a Cyrillic first layout is found in the second. */
+static void test_resolve_other_layout(void **state)
+{
+	(void)state;
+	struct xkb_keymap *km = keymap("ru,us");
+	const char *const specs[] = {"Mod4+j", "Mod4+Return"};
+	struct resolved r = resolve(km, specs, 2);
+	assert_int_equal(bound(&r, 44, MOD4), 0);
+	assert_int_equal(bound(&r, 36, MOD4), 1);
+	free(r.v);
+	xkb_keymap_unref(km);
+}
+
+static void test_resolve_keycodes_and_missing(void **state)
+{
+	(void)state;
+	struct xkb_keymap *km = keymap("us");
+	const char *const specs[] = {"Mod4+#10", "Mod4+Greek_alpha", "Mod4+1",
+				     "Shift+#38"};
+	struct resolved r = resolve(km, specs, 4);
+	assert_int_equal(bound(&r, 10, MOD4), 0);
+	assert_int_equal(grabs_of(&r, 1), 0);
+	assert_int_equal(grabs_of(&r, 2), 0);
+	assert_int_equal(bound(&r, 38, SHIFT), 3);
+	assert_int_equal(r.n, 2);
+	free(r.v);
+	xkb_keymap_unref(km);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +377,13 @@ int main(void)
 	    cmocka_unit_test(test_error_no_key),
 	    cmocka_unit_test(test_error_messages_bounded),
 	    cmocka_unit_test(test_garbage_no_crash),
+	    cmocka_unit_test(test_keycodes),
+	    cmocka_unit_test(test_resolve_qwerty),
+	    cmocka_unit_test(test_resolve_azerty),
+	    cmocka_unit_test(test_resolve_direct_wins),
+	    cmocka_unit_test(test_resolve_first_binding_wins),
+	    cmocka_unit_test(test_resolve_other_layout),
+	    cmocka_unit_test(test_resolve_keycodes_and_missing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
