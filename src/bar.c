@@ -86,7 +86,7 @@ static void create_widgets(struct bar *b, const struct bar_config *c)
 			const struct widget_spec *spec = &c->widgets[side][i];
 			const struct widget_ops *ops = widget_find(spec->name);
 			struct widget_args a = {spec->nargs, spec->keys,
-						spec->values};
+						spec->values, NULL};
 			char *why = NULL;
 			void *self = ops ? ops->create(&a, &why) : NULL;
 			if (!self) {

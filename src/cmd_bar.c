@@ -23,25 +23,28 @@ static bool push_arg(struct widget_spec *w, const char *word, size_t eq)
 	return w->keys[w->nargs] && w->values[w->nargs++];
 }
 
-/* Create and destroy the widget: its own checks of its options. */
-static bool check_widget(const struct widget_spec *w, char *err, size_t len)
+/* The widget's own checks of its options (widget_check); the error's
+ * column is that of the option at fault, else of the widget's name. Its
+ * options are the words after its name: word names the name. */
+static bool check_widget(const struct widget_spec *w, const struct cmd_args *a,
+			 int word, char *err, size_t len)
 {
 	const struct widget_ops *ops = widget_find(w->name);
+	*a->err_col = a->words->col[word];
 	if (!ops) {
 		snprintf(err, len, "bar: unknown widget '%.64s'", w->name);
 		return false;
 	}
-	struct widget_args a = {w->nargs, w->keys, w->values};
-	char *why = NULL;
-	void *self = ops->create(&a, &why);
-	if (!self) {
-		snprintf(err, len, "bar: %s: %s", w->name,
-			 why ? why : "cannot be created");
-		free(why);
-		return false;
-	}
-	ops->destroy(self);
-	return true;
+	struct widget_args args = {w->nargs, w->keys, w->values, NULL};
+	long at;
+	char *why = widget_check(ops, &args, &at);
+	if (!why)
+		return true;
+	if (at >= 0)
+		*a->err_col = a->words->col[word + 1 + at];
+	snprintf(err, len, "bar: %s: %s", w->name, why);
+	free(why);
+	return false;
 }
 
 /* bar left|center|right WIDGET [key=value]... [WIDGET ...]... */
@@ -51,7 +54,7 @@ static bool parse_side(struct wm *wm, const struct cmd_args *a, int side,
 	struct bar_config *b = &wm->target->bar;
 	struct widget_spec *list = NULL;
 	size_t n = 0;
-	int cols[WORDS_MAX];
+	int words[WORDS_MAX]; /* each widget's name, as a word of the line */
 	bool ok = true;
 	for (int i = 1; i < a->argc && ok; i++) {
 		const char *word = a->argv[i], *eq = strchr(word, '=');
@@ -62,7 +65,7 @@ static bool parse_side(struct wm *wm, const struct cmd_args *a, int side,
 			ok = grown != NULL;
 			if (ok) {
 				list = grown;
-				cols[n] = a->words->col[i + 1];
+				words[n] = i + 1;
 				list[n++] =
 				    (struct widget_spec){.name = strdup(word)};
 			}
@@ -76,10 +79,8 @@ static bool parse_side(struct wm *wm, const struct cmd_args *a, int side,
 			ok = push_arg(&list[n - 1], word, (size_t)(eq - word));
 		}
 	}
-	for (size_t i = 0; ok && i < n; i++) {
-		*a->err_col = cols[i];
-		ok = check_widget(&list[i], err, len);
-	}
+	for (size_t i = 0; ok && i < n; i++)
+		ok = check_widget(&list[i], a, words[i], err, len);
 	if (!ok) {
 		for (size_t i = 0; i < n; i++)
 			widget_spec_free(&list[i]);

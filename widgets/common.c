@@ -1,5 +1,4 @@
-/* common.c: helpers every widget shares: options, cached text, drawing. */
-#include <errno.h>
+/* common.c: helpers every widget shares: wake-ups, cached text, drawing. */
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,34 +7,6 @@
 #include <time.h>
 
 #include "widget.h"
-
-const char *widget_arg(const struct widget_args *a, const char *key)
-{
-	for (size_t i = 0; a && i < a->n; i++)
-		if (!strcmp(a->keys[i], key))
-			return a->values[i];
-	return NULL;
-}
-
-bool widget_arg_int(const struct widget_args *a, const char *key, long def,
-		    long min, long *out, char **error)
-{
-	const char *v = widget_arg(a, key);
-	*out = def;
-	if (!v)
-		return true;
-	char *end;
-	errno = 0;
-	long n = strtol(v, &end, 10);
-	if (errno || end == v || *end || n < min) {
-		if (asprintf(error, "%s=%s is not a whole number >= %ld", key,
-			     v, min) < 0)
-			*error = NULL;
-		return false;
-	}
-	*out = n;
-	return true;
-}
 
 /* Late rather than early, so that the new minute has begun when the clock
  * reads it. */

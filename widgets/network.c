@@ -34,14 +34,16 @@ static void network_destroy(void *self)
 static bool network_paths(struct network *n, const struct widget_args *a,
 			  char **error)
 {
+	/* Each checked as soon as read: an error is blamed on the option
+	 * read last (widget_check). */
 	const char *iface = widget_arg(a, "iface");
-	const char *path = widget_arg(a, "path");
 	if (iface && !sysinfo_iface_valid(iface)) {
 		if (asprintf(error, "iface=%s is not an interface name",
 			     iface) < 0)
 			*error = NULL;
 		return false;
 	}
+	const char *path = widget_arg(a, "path");
 	if (path && !*path) {
 		*error = strdup("path= is empty");
 		return false;

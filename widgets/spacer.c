@@ -41,6 +41,13 @@ static void spacer_draw(void *self, const struct draw_ctx *d, struct rect r)
 	(void)self, (void)d, (void)r;
 }
 
+/* A separator has no options: spacer's width= would mean nothing. */
+static void *separator_create(const struct widget_args *a, char **error)
+{
+	(void)a, (void)error;
+	return calloc(1, sizeof(struct spacer));
+}
+
 static int separator_measure(void *self, const struct draw_ctx *d)
 {
 	(void)self;
@@ -72,7 +79,7 @@ const struct widget_ops widget_spacer = {
 
 const struct widget_ops widget_separator = {
     .name = "separator",
-    .create = spacer_create,
+    .create = separator_create,
     .update = spacer_update,
     .measure = separator_measure,
     .draw = separator_draw,

@@ -45,33 +45,9 @@ static void volume_free(struct volume *v)
 	free(v);
 }
 
-/* A misspelt option is an error, not silently the default. */
-static bool known_options(const struct widget_args *a, char **error)
-{
-	static const char *const keys[] = {"step", "max", "format",
-					   "format_muted", "click3"};
-	for (size_t i = 0; a && i < a->n; i++) {
-		size_t k = 0;
-		while (k < sizeof(keys) / sizeof(*keys) &&
-		       strcmp(keys[k], a->keys[i]))
-			k++;
-		if (k == sizeof(keys) / sizeof(*keys)) {
-			if (asprintf(error,
-				     "unknown option '%.64s' (it has step=, "
-				     "max=, format=, format_muted=, click3=)",
-				     a->keys[i]) < 0)
-				*error = NULL;
-			return false;
-		}
-	}
-	return true;
-}
-
 /* No process starts here: the config check creates and destroys widgets. */
 static void *volume_create(const struct widget_args *a, char **error)
 {
-	if (!known_options(a, error))
-		return NULL;
 	struct volume *v = calloc(1, sizeof(*v));
 	if (!v)
 		return NULL;

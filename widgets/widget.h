@@ -38,10 +38,24 @@ struct draw_ctx {
 	double scale; /* Xft.dpi / 96 */
 };
 
+/* What a widget's create() looked up, kept while the config is checked:
+ * the options it read (any other is unknown to it), the names it asked for
+ * (the options it knows), and the option its last lookup found (an error
+ * from create() is blamed on it). So a widget reads every option it has in
+ * create(), present or not, and checks each value as soon as it reads it. */
+#define WIDGET_OPTIONS_MAX 16
+struct widget_arg_use {
+	bool *read; /* one per option */
+	const char *known[WIDGET_OPTIONS_MAX];
+	size_t nknown;
+	long last; /* -1: the last lookup found nothing */
+};
+
 /* A widget's options from the config: key=value words after its name. */
 struct widget_args {
 	size_t n;
 	char **keys, **values;
+	struct widget_arg_use *use; /* NULL: not kept */
 };
 
 /* The value of key, or NULL. */
@@ -76,6 +90,13 @@ struct widget_ops {
 const struct widget_ops *widget_find(const char *name);
 extern const struct widget_ops *const widget_types[];
 extern const size_t widget_type_count;
+
+/* The config's check of one widget: create it from args and destroy it.
+ * NULL if that works and it read every option; else the error (malloc'd),
+ * with *at the option at fault, or -1 for the widget as a whole. An option
+ * given twice, or one create() did not read (a misspelling), is an error. */
+char *widget_check(const struct widget_ops *ops, const struct widget_args *a,
+		   long *at);
 
 /* Text that is measured only when it changes. */
 struct text_cache {

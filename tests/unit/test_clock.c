@@ -70,7 +70,7 @@ static void test_widget_wakes_once_a_minute(void **state)
 	const struct widget_ops *ops = widget_find("clock");
 	assert_non_null(ops);
 	char *keys[] = {"format"}, *values[] = {"%H:%M"};
-	struct widget_args a = {1, keys, values};
+	struct widget_args a = {1, keys, values, NULL};
 	char *error = NULL;
 	void *self = ops->create(&a, &error);
 	assert_non_null(self);
@@ -86,7 +86,7 @@ static void test_empty_format_is_an_error(void **state)
 	(void)state;
 	const struct widget_ops *ops = widget_find("clock");
 	char *keys[] = {"format"}, *values[] = {""};
-	struct widget_args a = {1, keys, values};
+	struct widget_args a = {1, keys, values, NULL};
 	char *error = NULL;
 	assert_null(ops->create(&a, &error));
 	assert_string_equal(error, "format= is empty");

@@ -251,6 +251,47 @@ static const struct row rows[] = {
     {"rule match given twice", "rule class=a class=b floating\n",
      "test:1:14: rule: class is given twice\n"},
 
+    /* Bar widgets: an option a widget does not read is an error at the
+     * option, as is a bad value; an error of the widget as a whole (one it
+     * lacks) is at its name. */
+    {"misspelt widget option: the nearest one",
+     "bar right clock fromat=\"%H\" cpu intervall=1\n",
+     "test:1:17: bar: clock: unknown option 'fromat' (did you mean "
+     "format=?)\n"},
+    {"misspelt widget option after a good widget",
+     "bar right clock cpu intervall=1\n",
+     "test:1:21: bar: cpu: unknown option 'intervall' (did you mean "
+     "interval=?)\n"},
+    {"unknown widget option: its options listed",
+     "bar right clock nosuchopt=3\n",
+     "test:1:17: bar: clock: unknown option 'nosuchopt' (clock has "
+     "format=)\n"},
+    {"unknown option of a widget with several",
+     "bar right script command=date colour=red\n",
+     "test:1:31: bar: script: unknown option 'colour' (script has command=, "
+     "click=, interval=, max_width=, persist=, markup=)\n"},
+    {"unknown option of a widget with none", "bar left tags layout x=1\n",
+     "test:1:22: bar: layout: unknown option 'x' (layout has no "
+     "options)\n"},
+    {"separator takes no width", "bar right separator width=3\n",
+     "test:1:21: bar: separator: unknown option 'width' (separator has no "
+     "options)\n"},
+    {"widget option given twice", "bar right clock format=a format=b\n",
+     "test:1:26: bar: clock: format= is given twice\n"},
+    {"bad widget value: at the option", "bar left tags title tasks=yse\n",
+     "test:1:21: bar: title: tasks= takes yes or no\n"},
+    {"bad widget number: at the option", "bar right cpu format=%u interval=0\n",
+     "test:1:25: bar: cpu: interval=0 is not a whole number >= 1\n"},
+    {"bad widget value: the option at fault, not the last",
+     "bar right network iface=a/b path=/x\n",
+     "test:1:19: bar: network: iface=a/b is not an interface name\n"},
+    {"missing widget option: at the widget", "bar right script interval=5\n",
+     "test:1:11: bar: script: command= is missing\n"},
+    {"unknown widget", "bar right clock clok\n",
+     "test:1:17: bar: unknown widget 'clok'\n"},
+    {"option before any widget", "bar right format=%H clock\n",
+     "test:1:11: bar: option 'format=%H' before any widget\n"},
+
     /* Quotes: the column of the opening quote. */
     {"unterminated double quote", "font \"DejaVu Sans 10\n",
      "test:1:6: unterminated double quote\n"},

@@ -375,7 +375,7 @@ static void *widget_new(const char *type, const char *const *kv, size_t n)
 		keys[i] = (char *)kv[2 * i];
 		values[i] = (char *)kv[2 * i + 1];
 	}
-	struct widget_args a = {n, keys, values};
+	struct widget_args a = {n, keys, values, NULL};
 	char *error = NULL;
 	void *self = widget_find(type)->create(&a, &error);
 	if (!self)
@@ -393,7 +393,7 @@ static const char *widget_text(void *self)
 static char *widget_error(const char *type, const char *key, const char *val)
 {
 	char *keys[] = {(char *)key}, *values[] = {(char *)val};
-	struct widget_args a = {1, keys, values};
+	struct widget_args a = {1, keys, values, NULL};
 	char *error = NULL;
 	assert_null(widget_find(type)->create(&a, &error));
 	assert_non_null(error);
