@@ -310,3 +310,32 @@ def test_monocle_symbol_counts_the_windows_of_the_view(make_wm):
     assert shows("[]=")
     d.key("super+3", "super+m")
     assert shows("[M]"), "an empty view shows monocle's own symbol"
+
+
+def test_a_misspelt_widget_option_is_a_config_error(make_wm, ctile_bin,
+                                                    tmp_path):
+    """`fromat=` was taken and ignored: the clock showed its default format
+    and nothing said why. It is a config error at the option, naming the
+    widget and the option meant, in `ctile -C` and at start (where, as for
+    any error, the built-in config runs and the bar shows the error)."""
+    line = "bar right clock fromat=%H cpu intervall=1"
+    text = DEFAULT + "\n" + line + "\n"
+    n = text.splitlines().index(line) + 1
+    want = (f":{n}:17: bar: clock: unknown option 'fromat' "
+            "(did you mean format=?)\n")
+    f = tmp_path / "typo.conf"
+    f.write_text(text)
+    env = harness.base_env(tmp_path)
+    env.pop("DISPLAY", None)
+    r = subprocess.run([ctile_bin, "-C", "-c", str(f)], env=env,
+                       capture_output=True, text=True, timeout=10)
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr.startswith(f"{f}{want}    {line}\n"
+                               + " " * 20 + "^\n"), r.stderr
+    d = make_wm(text)
+    log = d.log_text()
+    assert f"{d.config_home / 'ctile' / 'config'}{want}" in log, log
+    assert "1 error; running the built-in config" in log, log
+    _, _, w, h = bar_geometry(d)
+    assert d.x.pixel(w // 2, 1) == harness.COLOR_URGENT, \
+        "the bar shows the config error"
