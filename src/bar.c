@@ -100,6 +100,7 @@ static void create_widgets(struct bar *b, const struct bar_config *c)
 			b->w[side][b->n[side]++] = (struct widget_inst){
 			    .ops = ops,
 			    .self = self,
+			    .fit = ops->fit,
 			    .wake = ops->next_wakeup_ms ? 0 : -1};
 		}
 	}
@@ -160,6 +161,7 @@ static void bar_open(struct wm *wm, struct bars *bs, struct bar *b,
 	pango_layout_context_changed(b->layout);
 	pango_layout_set_font_description(b->layout, bs->font);
 	create_widgets(b, &wm->cfg.bar);
+	text_cache_set(&b->ellipsis, "…");
 	b->visible = b->dirty = true;
 	xcb_map_window(x->conn, b->win);
 	work_area_update(wm);
@@ -173,6 +175,7 @@ static void bar_close(struct wm *wm, struct bar *b)
 		free(b->w[side]);
 	}
 	text_cache_free(&b->problem);
+	text_cache_free(&b->ellipsis);
 	g_object_unref(b->layout);
 	cairo_destroy(b->cr);
 	cairo_surface_destroy(b->surface);

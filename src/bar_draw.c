@@ -42,39 +42,41 @@ bool bar_update(struct wm *wm, struct bar *b, unsigned dirty, int64_t now)
 static struct draw_ctx draw_ctx_of(const struct wm *wm, struct bar *b)
 {
 	const struct bars *bs = wm->bars;
-	return (struct draw_ctx){b->cr,	    b->layout,	 &bs->colors,
-				 b->geom.h, bs->padding, bs->dpi / 96.0};
+	return (struct draw_ctx){.cr = b->cr,
+				 .layout = b->layout,
+				 .colors = &bs->colors,
+				 .height = b->geom.h,
+				 .padding = bs->padding,
+				 .scale = bs->dpi / 96.0};
 }
 
-/* Measure every widget: the width of those that have one, and how many
- * expand (they share what is left). */
-static int measure_widgets(struct bar *b, const struct draw_ctx *d,
-			   int *expanding)
+/* Measure every widget into want. */
+static void measure_widgets(struct bar *b, const struct draw_ctx *d)
 {
-	int used = 0;
-	*expanding = 0;
 	for (int side = 0; side < BAR_SIDES; side++)
 		for (size_t k = 0; k < b->n[side]; k++) {
 			struct widget_inst *w = &b->w[side][k];
-			w->w = w->ops->measure(w->self, d);
-			if (w->w == WIDGET_EXPAND)
-				(*expanding)++;
-			else
-				used += w->w;
+			w->want = w->ops->measure(w->self, d);
+			if (w->want < 0 && w->want != WIDGET_EXPAND)
+				w->want = 0;
 		}
-	return used;
 }
 
-/* The config error's box: its text, padded, in the room the widgets leave;
- * ellipsized when that is less. It goes first, before the expanding widgets
- * (the title) take the rest: an error matters more than a title, and no
- * widget is ever covered or cut. */
-static int problem_width(struct bar *b, const struct draw_ctx *d, int spare)
+/* The config error's box: its text, padded. It is laid out before the
+ * expanding widgets (the title) take the rest (an error matters more than
+ * a title), and shares the room left with the status and script text, the
+ * widest cut first (bar_fit): no widget is ever covered. */
+static int problem_want(struct bar *b, const struct draw_ctx *d)
 {
 	if (!b->problem.text || !b->problem.text[0])
 		return 0;
-	int w = text_cache_width(&b->problem, d) + 2 * d->padding;
-	return w < spare ? w : spare;
+	return text_cache_width(&b->problem, d) + 2 * d->padding;
+}
+
+/* The least a cut widget shows: an ellipsis, padded. */
+static int cut_floor(struct bar *b, const struct draw_ctx *d)
+{
+	return text_cache_width(&b->ellipsis, d) + 2 * d->padding;
 }
 
 /* Centred in the bar where the widgets leave room, else as near as it fits
@@ -87,19 +89,12 @@ static int problem_x(const struct bar *b, int from, int to)
 	return x < from ? from : x;
 }
 
-/* The expanding widgets share spare; sum gets each side's width. */
-static void share_spare(struct bar *b, int spare, int expanding,
-			int sum[BAR_SIDES])
+static int side_width(const struct bar *b, int side)
 {
-	for (int side = 0; side < BAR_SIDES; side++) {
-		sum[side] = 0;
-		for (size_t k = 0; k < b->n[side]; k++) {
-			struct widget_inst *w = &b->w[side][k];
-			if (w->w == WIDGET_EXPAND)
-				w->w = spare / expanding;
-			sum[side] += w->w;
-		}
-	}
+	int sum = 0;
+	for (size_t k = 0; k < b->n[side]; k++)
+		sum += b->w[side][k].w;
+	return sum;
 }
 
 /* Each side's widgets one after the other from x[side]; true if one moved
@@ -123,11 +118,12 @@ static bool place_widgets(struct bar *b, int x[BAR_SIDES])
  * anything moved or changed size. */
 static bool layout_widgets(struct bar *b, const struct draw_ctx *d)
 {
-	int expanding, used = measure_widgets(b, d, &expanding);
-	int spare = b->geom.w > used ? b->geom.w - used : 0;
 	int old_x = b->problem_x, old_w = b->problem_w, sum[BAR_SIDES];
-	b->problem_w = problem_width(b, d, spare);
-	share_spare(b, spare - b->problem_w, expanding, sum);
+	measure_widgets(b, d);
+	b->problem_w =
+	    bar_fit(b->w, b->n, b->geom.w, problem_want(b, d), cut_floor(b, d));
+	for (int side = 0; side < BAR_SIDES; side++)
+		sum[side] = side_width(b, side);
 	int x[BAR_SIDES] = {0, (b->geom.w - sum[BAR_CENTER]) / 2,
 			    b->geom.w - sum[BAR_RIGHT]};
 	if (x[BAR_CENTER] < sum[BAR_LEFT] + b->problem_w)
@@ -150,16 +146,21 @@ static void draw_problem(struct bar *b, const struct draw_ctx *d)
 }
 
 /* One widget's cell of the pixmap: the bar's background, then the widget,
- * kept inside its cell. */
+ * kept inside its cell. A cut widget on the right loses its text's start,
+ * not its end: status lines end in what matters most (dwm's and i3's put
+ * the clock last), and dwm too cuts its status at the start, where the
+ * tags cover it. Elsewhere, as Qtile's TextBox does, it loses the end. */
 static void paint_widget(const struct bar *b, const struct draw_ctx *d,
-			 struct widget_inst *w)
+			 struct widget_inst *w, int side)
 {
 	struct rect cell = {w->x, 0, w->w, b->geom.h};
+	struct draw_ctx in_cell = *d;
+	in_cell.cut_start = side == BAR_RIGHT && w->w < w->want;
 	draw_fill(d, cell, d->colors->background);
 	cairo_save(d->cr);
 	cairo_rectangle(d->cr, cell.x, 0, cell.w, cell.h);
 	cairo_clip(d->cr);
-	w->ops->draw(w->self, d, cell);
+	w->ops->draw(w->self, &in_cell, cell);
 	cairo_restore(d->cr);
 }
 
@@ -188,7 +189,7 @@ void bar_draw(struct wm *wm, struct bar *b)
 		for (size_t k = 0; k < b->n[side]; k++) {
 			struct widget_inst *w = &b->w[side][k];
 			if (w->w > 0 && (all || w->changed))
-				paint_widget(b, &d, w);
+				paint_widget(b, &d, w, side);
 		}
 	if (all)
 		draw_problem(b, &d);

@@ -17,8 +17,10 @@
 struct widget_inst {
 	const struct widget_ops *ops;
 	void *self;
-	int x, w;     /* where it was last drawn */
-	int drawn_w;  /* w as last drawn: layout_widgets measures into w */
+	enum widget_fit fit; /* ops->fit */
+	int want;	     /* as measured: pixels, or WIDGET_EXPAND */
+	int x, w;	     /* where it was last drawn */
+	int drawn_w;  /* w as last drawn: layout_widgets lays out into w */
 	int64_t wake; /* next due update, CLOCK_MONOTONIC ms; -1: none */
 	bool changed; /* shows something else: repaint its cell */
 };
@@ -35,9 +37,10 @@ struct bar {
 	bool dirty; /* repaint it all, not only the widgets that changed */
 	struct widget_inst *w[BAR_SIDES];
 	size_t n[BAR_SIDES];
-	struct text_cache problem; /* the config error line, if any */
-	int problem_x, problem_w;  /* its box, between the left widgets and
-				      the others; w 0: not shown */
+	struct text_cache problem;  /* the config error line, if any */
+	struct text_cache ellipsis; /* "…": the least a cut widget shows */
+	int problem_x, problem_w;   /* its box, between the left widgets and
+				       the others; w 0: not shown */
 };
 
 struct bars {
@@ -54,6 +57,13 @@ struct bars {
 };
 
 int64_t bar_now_ms(void);
+/* Give each widget of v (n[side] a side, want measured) its width w in a
+ * bar width pixels wide, and return the config error banner's, of the
+ * banner pixels it asks: enum widget_fit says who yields first; the banner
+ * yields as a cut widget does. A cut widget keeps floor pixels (or its
+ * whole width, if less) unless there is not room for that. */
+int bar_fit(struct widget_inst *const v[BAR_SIDES], const size_t n[BAR_SIDES],
+	    int width, int banner, int floor);
 /* Lay the widgets out and paint the bar into its pixmap, then the window:
  * all of it when b->dirty or a widget moved, else the changed widgets. */
 void bar_draw(struct wm *wm, struct bar *b);

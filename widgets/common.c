@@ -113,7 +113,9 @@ void draw_text(const struct draw_ctx *d, struct text_cache *t, int x, int y,
 		return;
 	set_layout_text(d, t);
 	pango_layout_set_width(d->layout, width * PANGO_SCALE);
-	pango_layout_set_ellipsize(d->layout, PANGO_ELLIPSIZE_END);
+	pango_layout_set_ellipsize(d->layout, d->cut_start
+						  ? PANGO_ELLIPSIZE_START
+						  : PANGO_ELLIPSIZE_END);
 	int w, h;
 	pango_layout_get_pixel_size(d->layout, &w, &h);
 	set_color(d->cr, color);

@@ -409,6 +409,7 @@ static void script_destroy(void *self)
 
 const struct widget_ops widget_script = {
     .name = "script",
+    .fit = WIDGET_CUT,
     .create = script_create,
     .update = script_update,
     .measure = script_measure,

@@ -39,6 +39,7 @@ struct script {
 	struct i3bar_blocks blocks;
 	struct block_view *views;
 	int drawn_x, height; /* as last drawn */
+	int measured;	     /* the width measure() gave, padding and all */
 };
 
 /* What is shown: a plain line, or an error in the urgent colours; true if

@@ -168,7 +168,7 @@ int script_measure(void *self, const struct draw_ctx *d)
 		}
 	}
 	layout_clean(d);
-	return w ? w + 2 * d->padding : 0;
+	return s->measured = w ? w + 2 * d->padding : 0;
 }
 
 static void draw_box(const struct draw_ctx *d, const struct i3bar_block *b,
@@ -236,6 +236,10 @@ void script_draw(void *self, const struct draw_ctx *d, struct rect r)
 		return;
 	}
 	int x = r.x + d->padding;
+	/* Cut at the start, as plain text is (cut_start): the last blocks
+	 * stay whole, the first ones go, clipped at the cell's edge. */
+	if (d->cut_start && r.w < s->measured)
+		x += r.w - s->measured;
 	for (size_t i = 0; i < s->blocks.n; i++) {
 		struct block_view *v = &s->views[i];
 		if (!v->w)

@@ -11,6 +11,7 @@ static bool status_update(void *self, const struct bar_ctx *ctx)
 
 const struct widget_ops widget_status = {
     .name = "status",
+    .fit = WIDGET_CUT,
     .create = text_widget_create,
     .update = status_update,
     .measure = text_widget_measure,

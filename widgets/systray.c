@@ -66,6 +66,7 @@ static void systray_destroy(void *self)
 
 const struct widget_ops widget_systray = {
     .name = "systray",
+    .fit = WIDGET_KEEP,
     .create = systray_create,
     .update = systray_update,
     .measure = systray_measure,

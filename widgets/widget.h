@@ -36,6 +36,10 @@ struct draw_ctx {
 	int height;   /* of the bar, pixels */
 	int padding;  /* each side of a widget's text, pixels */
 	double scale; /* Xft.dpi / 96 */
+	/* The widget is drawn narrower than it measured (WIDGET_CUT) at the
+	 * bar's right: what does not fit goes at the text's start, not its
+	 * end (draw_text ellipsizes there). */
+	bool cut_start;
 };
 
 /* What a widget's create() looked up, kept while the config is checked:
@@ -67,8 +71,22 @@ bool widget_arg_int(const struct widget_args *a, const char *key, long def,
 /* A measure() result: take whatever width the bar has left. */
 #define WIDGET_EXPAND (-1)
 
+/* What the bar may do with a widget when the widgets do not all fit. The
+ * expanding ones (the title) shrink first, to nothing; then the config
+ * error's banner and the WIDGET_CUT ones share what is left, the widest
+ * cut first, ellipsized; only if that is not enough are WIDGET_WHOLE ones
+ * left out,
+ * those of the centre first, then those of the right from the middle of
+ * the bar outward. The left widgets are never left out. */
+enum widget_fit {
+	WIDGET_WHOLE, /* shown whole, or as a last resort not at all */
+	WIDGET_CUT,   /* text of any length (status, script): cut to fit */
+	WIDGET_KEEP,  /* never left out: the tray's icons are windows */
+};
+
 struct widget_ops {
 	const char *name;
+	enum widget_fit fit;
 	/* NULL with *error (malloc'd) set on bad options. */
 	void *(*create)(const struct widget_args *args, char **error);
 	bool (*update)(void *self, const struct bar_ctx *ctx); /* changed? */
