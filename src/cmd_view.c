@@ -264,6 +264,30 @@ bool cmd_above(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 	return true;
 }
 
+bool cmd_minimize(struct wm *wm, const struct cmd_args *a, char *err,
+		  size_t len)
+{
+	(void)a;
+	struct client *c = focused_or_error(wm, err, len);
+	if (c)
+		model_set_minimized(&wm->model, c, true);
+	return c != NULL;
+}
+
+/* awesome's Mod4+Control+n: the window minimized last comes back, with
+ * the focus. */
+bool cmd_restore(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
+{
+	(void)a;
+	struct client *c = model_last_minimized(wm->model.selmon);
+	if (!c) {
+		snprintf(err, len, "no window is minimized in this view");
+		return false;
+	}
+	model_activate(&wm->model, c);
+	return true;
+}
+
 bool cmd_fullscreen(struct wm *wm, const struct cmd_args *a, char *err,
 		    size_t len)
 {

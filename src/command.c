@@ -49,6 +49,8 @@ const struct command commands[] = {
      cmd_layout},
     {"mfact", M, 1, 1, "[+|-]FACTOR", "set or change the master area's share",
      cmd_mfact},
+    {"minimize", M, 0, 0, "",
+     "hide the focused window on its tags until restored", cmd_minimize},
     {"mode", 0, 1, 1, "NAME",
      "switch to a binding mode (`mode default` leaves it)", cmd_mode},
     {"mouse", C, 2, -1, "MODS+ButtonN move|resize|COMMAND...",
@@ -61,6 +63,8 @@ const struct command commands[] = {
     {"reload", 0, 0, 0, "", "read the config file again", cmd_reload},
     {"restart", 0, 0, 0, "", "re-execute ctile, keeping every window",
      cmd_restart},
+    {"restore", M, 0, 0, "",
+     "bring back and focus the window minimized last in the view", cmd_restore},
     {"rule", C, 2, -1, "MATCH... ACTION...", "how to place windows that match",
      cmd_rule},
     {"set", C, 2, -1, "$NAME VALUE", "define a variable for later lines",
@@ -191,9 +195,9 @@ bool command_check(const struct config *shape, const char *line, char *err,
 		model_set_ntags(&t.model, shape->ntags);
 		memcpy(t.model.tag_names, shape->tag_names,
 		       sizeof(t.model.tag_names));
-		/* Every tag viewed, a window on all of them and focused, and
-		 * an urgent one: no command is refused for the state it
-		 * finds, only for its arguments. */
+		/* Every tag viewed, a window on all of them and focused, an
+		 * urgent one and a minimized one: no command is refused for
+		 * the state it finds, only for its arguments. */
 		struct monitor *mon =
 		    model_add_monitor(&t.model, (struct rect){0, 0, 1280, 800});
 		if (mon)
@@ -204,6 +208,10 @@ bool command_check(const struct config *shape, const char *line, char *err,
 		    model_manage(&t.model, 2, NULL, model_all_tags(&t.model));
 		if (urgent)
 			model_set_urgent(&t.model, urgent, true);
+		struct client *hidden =
+		    model_manage(&t.model, 3, NULL, model_all_tags(&t.model));
+		if (hidden)
+			model_set_minimized(&t.model, hidden, true);
 		ok = command_run(&t, line, err, len, err_col);
 		wm_finish(&t);
 	}

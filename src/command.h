@@ -73,6 +73,8 @@ bool cmd_swap(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_zoom(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_above(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_floating(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_minimize(struct wm *, const struct cmd_args *, char *, size_t);
+bool cmd_restore(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_fullscreen(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_close(struct wm *, const struct cmd_args *, char *, size_t);
 bool cmd_kill(struct wm *, const struct cmd_args *, char *, size_t);

@@ -22,7 +22,9 @@ static void on_map_request(struct wm *wm, xcb_map_request_event_t *ev)
 {
 	struct client *c = model_find(&wm->model, ev->window);
 	if (c) {
-		/* Mapped again while managed: it wants to be seen. */
+		/* Mapped again while managed: it wants to be seen. A
+		 * minimized window is restored (ICCCM: iconic to normal). */
+		model_set_minimized(&wm->model, c, false);
 		if (!client_visible(c))
 			model_set_urgent(&wm->model, c, true);
 		else

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <xcb/xcb_icccm.h>
 
 #include "arrange.h"
 #include "fetch.h"
@@ -36,6 +37,7 @@ void ewmh_setup(struct wm *wm)
 	    e->_NET_WM_STATE_DEMANDS_ATTENTION,
 	    e->_NET_WM_STATE_STICKY,
 	    e->_NET_WM_STATE_ABOVE,
+	    e->_NET_WM_STATE_HIDDEN,
 	    e->_NET_WM_STRUT,
 	    e->_NET_WM_STRUT_PARTIAL,
 	    e->_NET_WORKAREA,
@@ -284,6 +286,11 @@ static void state_request(struct wm *wm, struct client *c, const uint32_t *d)
 		} else if (d[i] == e->_NET_WM_STATE_ABOVE) {
 			model_set_above(&wm->model, c,
 					state_wanted(d[0], c->above));
+		} else if (d[i] == e->_NET_WM_STATE_HIDDEN) {
+			/* EWMH leaves it to the WM; openbox and others
+			 * take it as minimize, as some pagers send it. */
+			model_set_minimized(&wm->model, c,
+					    state_wanted(d[0], c->minimized));
 		}
 	}
 }
@@ -308,6 +315,11 @@ static void client_request(struct wm *wm, struct client *c, xcb_atom_t type,
 		model_want_close(m, c, false);
 	} else if (type == e->_NET_WM_MOVERESIZE) {
 		mouse_moveresize(wm, c, d);
+	} else if (type == x_atom(wm->x, ATOM_WM_CHANGE_STATE)) {
+		/* ICCCM 4.1.4: XIconifyWindow, a title bar's minimize
+		 * button, xdotool windowminimize, taskbars. */
+		if (d[0] == XCB_ICCCM_WM_STATE_ICONIC)
+			model_set_minimized(m, c, true);
 	}
 }
 
@@ -320,7 +332,8 @@ static bool acted_on(struct xconn *x, xcb_atom_t type, const uint32_t *d)
 	if (type == e->_NET_WM_STATE)
 		return x_net_state_bit(e, d[1]) || x_net_state_bit(e, d[2]);
 	return type == e->_NET_WM_DESKTOP || type == e->_NET_ACTIVE_WINDOW ||
-	       type == e->_NET_CLOSE_WINDOW;
+	       type == e->_NET_CLOSE_WINDOW ||
+	       type == x_atom(x, ATOM_WM_CHANGE_STATE);
 }
 
 void ewmh_client_message(struct wm *wm, xcb_client_message_event_t *ev)

@@ -185,6 +185,10 @@ static struct client *place_new(struct wm *wm, struct pending *p,
 	/* Never for the window that has the focus already (the first on an
 	 * empty view, one adopted on restart): it has the user's eyes. */
 	model_set_urgent(m, c, p->props.urgent);
+	/* Adopted: minimized before the restart; new: it asked to be. */
+	model_set_minimized(m, c,
+			    p->adopt ? (p->net_state & NET_STATE_HIDDEN) != 0
+				     : p->props.minimized);
 	if (p->adopt && p->saved_float.w > 0) {
 		c->float_geom = p->saved_float;
 		c->float_placed = true;

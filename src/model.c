@@ -409,6 +409,29 @@ void model_set_fullscreen(struct model *m, struct client *c, bool on)
 	m->dirty |= DIRTY_ARRANGE | DIRTY_FOCUS;
 }
 
+void model_set_minimized(struct model *m, struct client *c, bool on)
+{
+	if (c->minimized == on)
+		return;
+	c->minimized = on;
+	if (on)
+		c->minimized_since = ++m->minimize_count;
+	m->dirty |= DIRTY_ARRANGE | DIRTY_FOCUS | DIRTY_BAR;
+	/* Gone: the focus goes on. Back in a view that had nothing to
+	 * focus: it takes the focus. */
+	model_refocus(m, c->mon);
+}
+
+struct client *model_last_minimized(const struct monitor *mon)
+{
+	struct client *last = NULL;
+	for (struct client *c = mon->clients; c; c = c->next)
+		if (c->minimized && (c->tags & mon->view) &&
+		    (!last || c->minimized_since > last->minimized_since))
+			last = c;
+	return last;
+}
+
 void model_set_above(struct model *m, struct client *c, bool on)
 {
 	if (c->above == on)
@@ -441,6 +464,7 @@ bool model_behind_fullscreen(const struct client *c)
 
 void model_activate(struct model *m, struct client *c)
 {
+	model_set_minimized(m, c, false);
 	if (!client_visible(c))
 		model_view(m, c->mon, (tagmask)1 << lowest_tag(c->tags));
 	model_focus(m, c);

@@ -59,8 +59,9 @@ struct client {
 	struct client *snext; /* focus history on mon, most recent first */
 
 	bool floating, fullscreen, urgent;
-	bool
-	    above; /* kept above other floating windows (_NET_WM_STATE_ABOVE) */
+	bool above;		  /* over other floating windows (EWMH ABOVE) */
+	bool minimized;		  /* hidden on its tags until restored */
+	uint64_t minimized_since; /* m->minimize_count when minimized */
 	uint64_t urgent_since; /* m->urgent_count when it last turned urgent */
 	bool never_focus;      /* WM_HINTS input = False */
 	bool hint_urgent;      /* WM_HINTS has the urgency flag */
@@ -111,11 +112,12 @@ struct model {
 	char tag_names[CTILE_MAX_TAGS][CTILE_TAG_NAME_MAX];
 	struct tag_state tag_default; /* for new monitors */
 	struct monitor *mons;
-	struct monitor *selmon; /* never NULL once a monitor exists */
-	unsigned dirty;		/* enum dirty bits */
-	bool closes_wanted;	/* some client's close_wanted or kill_wanted */
-	uint64_t urgent_count;	/* clients that turned urgent, ever */
-	struct winmap by_id;	/* every client, by window id */
+	struct monitor *selmon;	 /* never NULL once a monitor exists */
+	unsigned dirty;		 /* enum dirty bits */
+	bool closes_wanted;	 /* some client's close_wanted or kill_wanted */
+	uint64_t urgent_count;	 /* clients that turned urgent, ever */
+	uint64_t minimize_count; /* clients minimized, ever */
+	struct winmap by_id;	 /* every client, by window id */
 };
 
 void model_init(struct model *m, int ntags);
@@ -141,7 +143,7 @@ size_t model_count(const struct model *m);
 
 static inline bool client_visible(const struct client *c)
 {
-	return (c->tags & c->mon->view) != 0;
+	return !c->minimized && (c->tags & c->mon->view) != 0;
 }
 
 struct client *model_focused(const struct model *m);
@@ -171,6 +173,12 @@ void model_set_urgent(struct model *m, struct client *c, bool urgent);
 void model_set_fullscreen(struct model *m, struct client *c, bool on);
 /* Keep c above the other floating windows (mpv --ontop, awesome's ontop). */
 void model_set_above(struct model *m, struct client *c, bool on);
+/* Minimize c (hidden on its tags, out of the layout) or restore it; the
+ * focus leaves a window minimized. A restored one is focused only if
+ * nothing else was. */
+void model_set_minimized(struct model *m, struct client *c, bool on);
+/* The window minimized last on mon whose tags are in view, or NULL. */
+struct client *model_last_minimized(const struct monitor *mon);
 /* The client that turned urgent last, or NULL. */
 struct client *model_latest_urgent(const struct model *m);
 /* Show c, viewing its lowest tag if it is hidden, and focus it. */

@@ -100,6 +100,9 @@ static void apply_hints(struct wm *wm, struct client *c,
 	c->hint_urgent = urgent;
 	if (!managed) {
 		c->urgent = urgent;
+		/* ICCCM: a window may ask to start iconic (xterm -iconic). */
+		c->minimized = (h.flags & XCB_ICCCM_WM_HINT_STATE) &&
+			       h.initial_state == XCB_ICCCM_WM_STATE_ICONIC;
 		return;
 	}
 	if (urgent && c == model_focused(&wm->model))

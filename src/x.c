@@ -26,6 +26,7 @@ static const char *const atom_names[ATOM_COUNT] = {
     [ATOM_CTILE_ORDER] = "_CTILE_ORDER",
     [ATOM_WM_WINDOW_ROLE] = "WM_WINDOW_ROLE",
     [ATOM_COMPOUND_TEXT] = "COMPOUND_TEXT",
+    [ATOM_WM_CHANGE_STATE] = "WM_CHANGE_STATE",
 };
 
 bool x_connect(struct xconn *x, const char *display, char *err, size_t len)
@@ -421,22 +422,25 @@ unsigned x_net_state_bit(const xcb_ewmh_connection_t *e, xcb_atom_t state)
 		return NET_STATE_STICKY;
 	if (state == e->_NET_WM_STATE_ABOVE)
 		return NET_STATE_ABOVE;
+	if (state == e->_NET_WM_STATE_HIDDEN)
+		return NET_STATE_HIDDEN;
 	return 0;
 }
 
 /* _NET_WM_STATE says what ctile knows of each window: fullscreen,
  * urgency, which pagers and taskbars show as demanding attention, and
- * sticky, on every tag, and kept above. */
+ * sticky, on every tag, kept above, and minimized (hidden). */
 static void update_net_state(xcb_ewmh_connection_t *e, struct client *c,
 			     tagmask all_tags)
 {
 	unsigned want = (c->fullscreen ? NET_STATE_FULLSCREEN : 0) |
 			(c->urgent ? NET_STATE_DEMANDS_ATTENTION : 0) |
 			(c->tags == all_tags ? NET_STATE_STICKY : 0) |
-			(c->above ? NET_STATE_ABOVE : 0);
+			(c->above ? NET_STATE_ABOVE : 0) |
+			(c->minimized ? NET_STATE_HIDDEN : 0);
 	if (c->x.net_state == want)
 		return;
-	xcb_atom_t atoms[4];
+	xcb_atom_t atoms[5];
 	uint32_t n = 0;
 	if (want & NET_STATE_FULLSCREEN)
 		atoms[n++] = e->_NET_WM_STATE_FULLSCREEN;
@@ -446,6 +450,8 @@ static void update_net_state(xcb_ewmh_connection_t *e, struct client *c,
 		atoms[n++] = e->_NET_WM_STATE_STICKY;
 	if (want & NET_STATE_ABOVE)
 		atoms[n++] = e->_NET_WM_STATE_ABOVE;
+	if (want & NET_STATE_HIDDEN)
+		atoms[n++] = e->_NET_WM_STATE_HIDDEN;
 	xcb_ewmh_set_wm_state(e, c->id, n, atoms);
 	c->x.net_state = want;
 }

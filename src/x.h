@@ -23,6 +23,7 @@ enum atom_id {
 	ATOM_CTILE_ORDER,
 	ATOM_WM_WINDOW_ROLE,
 	ATOM_COMPOUND_TEXT,
+	ATOM_WM_CHANGE_STATE,
 	ATOM_COUNT
 };
 
@@ -33,6 +34,7 @@ enum net_state {
 	NET_STATE_DEMANDS_ATTENTION = 2,
 	NET_STATE_STICKY = 4, /* on every desktop: every tag */
 	NET_STATE_ABOVE = 8,
+	NET_STATE_HIDDEN = 16, /* minimized */
 };
 
 enum fetch_kind {

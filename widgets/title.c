@@ -1,5 +1,8 @@
 /* title.c: the focused window's title, ellipsized to fit; with tasks=yes a
- * task list of the visible windows, where a click focuses one. */
+ * task list of the windows in view, where a click focuses one. Minimized
+ * ones are listed too, marked "_ " as in Qtile's task list, and a click
+ * brings one back. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,14 +41,20 @@ static bool title_update(void *self, const struct bar_ctx *ctx)
 	bool changed = false;
 	for (const struct client *c = mon->clients; c && n < TASKS_MAX;
 	     c = c->next) {
-		bool shown = t->tasks ? client_visible(c) : c == mon->focus;
+		bool shown =
+		    t->tasks ? (c->tags & mon->view) != 0 : c == mon->focus;
 		if (!shown)
 			continue;
 		if (c == mon->focus)
 			focused = n;
 		changed |= t->ids[n] != c->id;
 		t->ids[n] = c->id;
-		changed |= text_cache_set(&t->text[n++], c->title);
+		char minimized[CTILE_TITLE_MAX + 2];
+		if (c->minimized)
+			snprintf(minimized, sizeof(minimized), "_ %s",
+				 c->title);
+		changed |= text_cache_set(&t->text[n++],
+					  c->minimized ? minimized : c->title);
 	}
 	bool selected = ctx->wm->model.selmon == mon;
 	changed |=
@@ -90,7 +99,7 @@ static void title_click(void *self, struct wm *wm, int button, int x,
 	int i = x * t->n / (t->last_w > 0 ? t->last_w : 1);
 	struct client *c = model_find(&wm->model, t->ids[i < t->n ? i : 0]);
 	if (c)
-		model_focus(&wm->model, c);
+		model_activate(&wm->model, c); /* restores a minimized one */
 }
 
 static void title_destroy(void *self)

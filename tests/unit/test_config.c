@@ -289,8 +289,10 @@ static void test_default_bindings_all_run(void **state)
 			for (uint32_t id = 1; id <= 3; id++)
 				assert_non_null(
 				    model_manage(&w.model, id, mon, 0x3));
-			/* Something for `focus urgent` to jump to. */
+			/* Something for `focus urgent` to jump to, and for
+			 * `restore` to bring back. */
 			model_set_urgent(&w.model, mon->clients, true);
+			model_set_minimized(&w.model, mon->clients->next, true);
 			char err[256] = "";
 			int col = -1;
 			if (!command_run(&w, cmd, err, sizeof(err), &col))

@@ -661,6 +661,27 @@ static void op_flags(struct sim *s)
 	others_unchanged(s, saved, NULL);
 }
 
+/* Minimize or restore any client: a minimized one is never focused, and
+ * the focus goes on to a visible one (sim_check). */
+static void op_minimize(struct sim *s)
+{
+	struct client *c = any_client(s);
+	if (!c)
+		return;
+	bool on = rnd_below(s, 2);
+	if (!on && rnd_below(s, 2)) {
+		sim_op(s, "activate %#x", c->id);
+		model_activate(&s->m, c);
+		SIM_ASSERT(s, !c->minimized && model_focused(&s->m) == c,
+			   "activated, but not restored and focused");
+		return;
+	}
+	sim_op(s, "set_minimized %#x %d", c->id, on);
+	model_set_minimized(&s->m, c, on);
+	SIM_ASSERT(s, c->minimized == on, "minimized not set");
+	SIM_ASSERT(s, !on || c->mon->focus != c, "a minimized client focused");
+}
+
 static void op_ntags(struct sim *s)
 {
 	int n;
@@ -727,8 +748,10 @@ static void sim_step(struct sim *s)
 		op_swap_dir(s);
 	else if (r < 89)
 		op_zoom(s);
-	else if (r < 97)
+	else if (r < 94)
 		op_flags(s);
+	else if (r < 97)
+		op_minimize(s);
 	else if (r < 99)
 		op_ntags(s);
 	else {
