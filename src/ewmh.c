@@ -217,6 +217,15 @@ void ewmh_save_client(struct xconn *x, const struct client *c, bool place)
 			    place ? 6 : 2, v);
 }
 
+/* EWMH has one desktop per window: its lowest tag, or "all" (what pagers
+ * and wmctrl -l show as sticky) for a window on every tag. */
+static uint32_t net_desktop(const struct model *m, const struct client *c)
+{
+	return m->ntags > 1 && c->tags == model_all_tags(m)
+		   ? 0xFFFFFFFFu
+		   : (uint32_t)lowest_tag(c->tags);
+}
+
 static void publish_tags(struct wm *wm)
 {
 	struct xconn *x = wm->x;
@@ -227,7 +236,7 @@ static void publish_tags(struct wm *wm)
 			/* For adoption after a crash: tags and floating. */
 			ewmh_save_client(x, c, false);
 			xcb_ewmh_set_wm_desktop(&x->ewmh, c->id,
-						(uint32_t)lowest_tag(c->tags));
+						net_desktop(&wm->model, c));
 			c->tags_dirty = false;
 		}
 }

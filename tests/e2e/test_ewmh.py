@@ -168,6 +168,13 @@ def test_wm_desktop_all_tags(wm):
     for n in (2, 5, 9):
         wm.key(f"super+{n}")
         assert wm.shown(a), f"an all-tags window is hidden on tag {n}"
+    # Pagers show it on every desktop, wmctrl -l on desktop -1.
+    assert wm.desktop(a) == 0xFFFFFFFF
+    listed = [line.split()[:2] for line in
+              wm.run("wmctrl", "-l").stdout.splitlines()]
+    assert any(int(w, 16) == a and d == "-1" for w, d in listed), listed
+    wm.key("super+shift+3")  # one tag again
+    assert wm.desktop(a) == 2
 
 
 def test_wm_desktop_is_the_lowest_tag(wm):
