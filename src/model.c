@@ -237,7 +237,15 @@ void model_refocus(struct model *m, struct monitor *mon)
 	}
 }
 
-struct client *model_neighbour(const struct client *c, int dir)
+static bool tiled(const struct client *c)
+{
+	return client_visible(c) && !c->floating && !c->fullscreen;
+}
+
+/* The visible (or tiled) client after c (dir > 0) or before it, wrapping
+ * round. */
+static struct client *neighbour(const struct client *c, int dir,
+				bool tiled_only)
 {
 	struct client *first = NULL, *before = NULL, *last = NULL;
 	bool passed = false;
@@ -246,7 +254,7 @@ struct client *model_neighbour(const struct client *c, int dir)
 			passed = true;
 			continue;
 		}
-		if (!client_visible(i))
+		if (!client_visible(i) || (tiled_only && !tiled(i)))
 			continue;
 		if (!first)
 			first = i;
@@ -259,6 +267,11 @@ struct client *model_neighbour(const struct client *c, int dir)
 	if (dir > 0)
 		return first;
 	return before ? before : last;
+}
+
+struct client *model_neighbour(const struct client *c, int dir)
+{
+	return neighbour(c, dir, false);
 }
 
 void model_focus_dir(struct model *m, int dir)
@@ -292,10 +305,12 @@ static void list_swap(struct client *a, struct client *b)
 
 void model_swap_dir(struct model *m, int dir)
 {
+	/* As in dwm: among the tiles, where a swap can be seen; a floating
+	 * window has no place there to change. */
 	struct client *c = model_focused(m);
-	if (!c)
+	if (!c || !tiled(c))
 		return;
-	struct client *n = model_neighbour(c, dir);
+	struct client *n = neighbour(c, dir, true);
 	if (!n || n == c)
 		return;
 	list_swap(c, n);

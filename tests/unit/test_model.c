@@ -580,6 +580,28 @@ static void op_focus_dir(struct sim *s)
 		   sel->focus ? sel->focus->id : 0, want ? want->id : 0);
 }
 
+static bool sim_tiled(const struct client *c)
+{
+	return client_visible(c) && !c->floating && !c->fullscreen;
+}
+
+/* A swap goes over the tiles only: the tiled neighbour, wrapping round;
+ * a floating window does not move in the order. */
+static struct client *want_tiled_neighbour(struct monitor *mon,
+					   struct client *f, int dir)
+{
+	struct client *t[MAX_LIST];
+	size_t n = 0, i = 0;
+	for (struct client *c = mon->clients; c && n < MAX_LIST; c = c->next)
+		if (sim_tiled(c))
+			t[n++] = c;
+	while (i < n && t[i] != f)
+		i++;
+	if (i == n)
+		return NULL;
+	return t[(i + n + (dir > 0 ? 1 : n - 1)) % n];
+}
+
 static void op_swap_dir(struct sim *s)
 {
 	int dir = rnd_below(s, 2) ? 1 : -1;
@@ -587,8 +609,8 @@ static void op_swap_dir(struct sim *s)
 	struct client *f = sel->focus, *list[MAX_LIST];
 	sim_op(s, "swap_dir %d (focus %#x)", dir, f ? f->id : 0);
 	size_t n = list_snap(sel, list);
-	if (f) {
-		struct client *o = want_neighbour(sel, f, dir);
+	struct client *o = f ? want_tiled_neighbour(sel, f, dir) : NULL;
+	if (o) {
 		for (size_t i = 0; i < n; i++)
 			if (list[i] == f)
 				list[i] = o;
@@ -1266,6 +1288,20 @@ static void test_swap_dir(void **state)
 		assert_true(list_is(mon, want, 5));
 	}
 	assert_ptr_equal(model_focused(m), e);
+	/* A floating window is passed over, as in dwm: e swaps with c. */
+	model_set_floating(m, b, true);
+	model_swap_dir(m, -1);
+	{
+		struct client *want[] = {e, d, b, c, a};
+		assert_true(list_is(mon, want, 5));
+	}
+	/* And a floating window itself has no place to swap. */
+	model_focus(m, b);
+	model_swap_dir(m, 1);
+	{
+		struct client *want[] = {e, d, b, c, a};
+		assert_true(list_is(mon, want, 5));
+	}
 	assert_model_ok(m);
 }
 
@@ -1516,11 +1552,11 @@ static void test_dirty(void **state)
 	m->dirty = 0;
 	model_set_floating(m, a, true);
 	assert_true(m->dirty & DIRTY_ARRANGE);
+	model_set_floating(m, a, false);
 	m->dirty = 0;
 	model_focus(m, a);
 	model_swap_dir(m, 1);
 	assert_true(m->dirty & DIRTY_ARRANGE);
-	model_set_floating(m, a, false);
 	m->dirty = 0;
 	model_focus(m, b);
 	model_zoom(m);
