@@ -5,7 +5,6 @@
 #include <string.h>
 #include <xcb/xcb_icccm.h>
 
-#include "arrange.h"
 #include "fetch.h"
 #include "log.h"
 #include "manage.h"
@@ -103,43 +102,36 @@ static void publish_root(struct xconn *x, enum root_prop which, xcb_atom_t prop,
 	*pc = (struct prop_cache){copy, units, true};
 }
 
-struct stacked {
-	struct client *c;
-	int layer, selmon, age; /* age 0: the monitor's last focused */
-};
-
-static int by_stacking(const void *a, const void *b)
+static int by_focus(const void *a, const void *b)
 {
-	const struct stacked *sa = a, *sb = b;
-	if (sa->layer != sb->layer)
-		return sa->layer - sb->layer;
-	if (sa->selmon != sb->selmon)
-		return sa->selmon - sb->selmon;
-	return sb->age - sa->age;
+	const struct client *ca = *(struct client *const *)a;
+	const struct client *cb = *(struct client *const *)b;
+	if (ca->focused_at != cb->focused_at)
+		return (ca->focused_at > cb->focused_at) -
+		       (ca->focused_at < cb->focused_at);
+	return (ca->x.order > cb->x.order) - (ca->x.order < cb->x.order);
 }
 
-/* _NET_CLIENT_LIST_STACKING, bottom to top: by layer as ctile stacks them,
- * and in each layer the least recently focused first, the focused
- * monitor's last. Window switchers (rofi, alttab) list windows by it. */
+/* _NET_CLIENT_LIST_STACKING: every window in the order it was focused,
+ * the last one last, as i3 publishes it. Window switchers (rofi, alttab)
+ * list windows by it, the most recently used first; by layer, the
+ * floating windows of hidden tags would come before the window used a
+ * moment ago. */
 static void publish_stacking(struct wm *wm)
 {
 	size_t n = model_count(&wm->model), i = 0;
-	struct stacked *all = n ? calloc(n, sizeof(*all)) : NULL;
+	struct client **all = n ? calloc(n, sizeof(*all)) : NULL;
 	xcb_window_t *ids = n ? calloc(n, sizeof(*ids)) : NULL;
 	if (n && (!all || !ids))
 		goto out;
-	for (struct monitor *m = wm->model.mons; m; m = m->next) {
-		int age = 0;
-		for (struct client *c = m->stack; c && i < n; c = c->snext)
-			all[i++] =
-			    (struct stacked){c, arrange_stack_layer(c),
-					     m == wm->model.selmon, age++};
-	}
+	for (struct monitor *m = wm->model.mons; m; m = m->next)
+		for (struct client *c = m->clients; c && i < n; c = c->next)
+			all[i++] = c;
 	n = i;
 	if (n)
-		qsort(all, n, sizeof(*all), by_stacking);
+		qsort(all, n, sizeof(*all), by_focus);
 	for (i = 0; i < n; i++)
-		ids[i] = all[i].c->id;
+		ids[i] = all[i]->id;
 	publish_root(wm->x, ROOT_CLIENT_LIST_STACKING,
 		     wm->x->ewmh._NET_CLIENT_LIST_STACKING, XCB_ATOM_WINDOW, 32,
 		     ids, (uint32_t)n);

@@ -216,6 +216,7 @@ void model_focus(struct model *m, struct client *c)
 	stack_remove(c);
 	c->snext = mon->stack;
 	mon->stack = c;
+	c->focused_at = ++m->focus_count;
 	if (c->urgent)
 		model_set_urgent(m, c, false);
 }
@@ -232,6 +233,7 @@ void model_refocus(struct model *m, struct monitor *mon)
 		stack_remove(c);
 		c->snext = mon->stack;
 		mon->stack = c;
+		c->focused_at = ++m->focus_count;
 		if (c->urgent)
 			model_set_urgent(m, c, false);
 	}

@@ -63,6 +63,7 @@ struct client {
 	bool minimized;		  /* hidden on its tags until restored */
 	uint64_t minimized_since; /* m->minimize_count when minimized */
 	uint64_t urgent_since; /* m->urgent_count when it last turned urgent */
+	uint64_t focused_at;   /* m->focus_count when it last got the focus */
 	bool never_focus;      /* WM_HINTS input = False */
 	bool hint_urgent;      /* WM_HINTS has the urgency flag */
 	bool takes_focus;      /* WM_TAKE_FOCUS in WM_PROTOCOLS */
@@ -117,6 +118,7 @@ struct model {
 	bool closes_wanted;	 /* some client's close_wanted or kill_wanted */
 	uint64_t urgent_count;	 /* clients that turned urgent, ever */
 	uint64_t minimize_count; /* clients minimized, ever */
+	uint64_t focus_count;	 /* times a client got the focus */
 	struct winmap by_id;	 /* every client, by window id */
 };
 
