@@ -252,8 +252,17 @@ static void on_root_resize(struct wm *wm, xcb_configure_notify_event_t *ev)
 	struct monitor *mon = wm->model.mons;
 	if (ev->window != wm->x->root || !mon || mon->next)
 		return; /* several monitors: the monitors issue */
-	mon->geom = (struct rect){0, 0, ev->width, ev->height};
+	struct rect geom = {0, 0, ev->width, ev->height};
+	if (rect_equal(geom, mon->geom))
+		return;
+	mon->geom = geom;
+	wm->bars_outdated = true; /* drawn for the old width */
 	work_area_update(wm);
+	/* Floating windows stay within reach (i3 does the same). */
+	for (struct client *c = mon->clients; c; c = c->next)
+		if (c->float_placed)
+			c->float_geom = arrange_clamp(c->float_geom, mon->work);
+	wm->model.dirty |= DIRTY_ARRANGE;
 }
 
 /* _CTILE_STATS asks for ctile's own timings (stats.c); the rest is EWMH

@@ -119,8 +119,12 @@ void loop_refresh(struct wm *wm)
 	struct model *m = &wm->model;
 	if (wm->reload_wanted)
 		activate_reload(wm);
-	if (wm->bars_outdated)
+	if (wm->bars_outdated) {
 		bar_rebuild(wm); /* may change the work area: before arrange */
+		/* New bar windows are on top: put fullscreen and floating
+		 * windows back above them. */
+		x_restack_all(wm);
+	}
 	if (x->kb.stale)
 		keys_reload_keymap(wm);
 	if (wm->bindings_dirty || x->grabs_dirty)

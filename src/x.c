@@ -336,6 +336,16 @@ static bool raise_focused_tile(struct xconn *x, struct monitor *mon, bool shown)
 	return raise;
 }
 
+void x_restack_all(struct wm *wm)
+{
+	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next) {
+		mon->x_raised = 0;
+		for (struct client *c = mon->clients; c; c = c->next)
+			c->x.layer = -1;
+	}
+	wm->model.dirty |= DIRTY_ARRANGE;
+}
+
 void x_apply(struct wm *wm)
 {
 	struct xconn *x = wm->x;

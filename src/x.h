@@ -240,6 +240,9 @@ void x_set_stats(struct xconn *x, const char *line);
 bool x_caused_by_us(const struct xconn *x, uint16_t seq);
 /* Close this turn's range of moving requests. */
 void x_moves_done(struct xconn *x);
+/* Put every window back in its layer at the next x_apply, as if none were
+ * stacked yet (windows were created on top of them: new bars). */
+void x_restack_all(struct wm *wm);
 /* Map every managed window, for quit: nothing is left hidden. */
 void x_release_all(struct wm *wm);
 uint32_t x_pixel(const struct xconn *x, uint32_t rgb);

@@ -339,3 +339,28 @@ def test_a_misspelt_widget_option_is_a_config_error(make_wm, ctile_bin,
     _, _, w, h = bar_geometry(d)
     assert d.x.pixel(w // 2, 1) == harness.COLOR_URGENT, \
         "the bar shows the config error"
+
+
+def test_the_bar_follows_a_change_of_the_screen_size(make_wm):
+    """xrandr --fb (a resolution change with one output): the bar spans
+    the new width, as the tiles do, and a floating window stays within
+    reach."""
+    wm = make_wm(BAR)
+    a = wm.xterm("a")
+    c = wm.client()
+    f = c.create(title="float")
+    wm.wait_managed(f)
+    wm.key("super+shift+space")
+    c.configure(f, x=1000, y=600, width=250, height=150)
+    wm.sync()
+    wm.run("xrandr", "--fb", "1024x768", check=False)
+    wm.x.wait_for(lambda: wm.x.root.get_geometry().width == 1024,
+                  "the screen to be 1024 wide")
+    wm.sync()
+    for bar in wm.bars():
+        assert wm.x.geometry(bar)[2] == 1024, \
+            f"the bar is {wm.x.geometry(bar)[2]} wide on a 1024 screen"
+    x, y, w, h = wm.outer(f)
+    assert x + w <= 1024 and y + h <= 768, \
+        f"the floating window {wm.outer(f)} is off the 1024x768 screen"
+    assert wm.outer(a)[0] + wm.outer(a)[2] <= 1024

@@ -113,3 +113,17 @@ def test_a_new_window_opens_behind_the_film_without_the_keyboard(wm):
     order = wm.x.stacking()
     assert order.index(dialog) > order.index(player), \
         "the player's dialog is hidden behind it"
+
+
+def test_a_reload_leaves_the_film_above_the_bar(make_wm):
+    """A reload makes the bar anew: the new bar must not cover the film
+    being watched fullscreen."""
+    d = make_wm((harness.REPO / "config" / "config").read_text())
+    a = d.xterm()
+    ask(d, a, ADD)
+    d.key("super+shift+r")  # reload
+    d.sync()
+    order = d.x.stacking()
+    assert d.bars(), "no bar after the reload"
+    assert all(order.index(a) > order.index(bar) for bar in d.bars()), \
+        "after a reload the bar covers the fullscreen window"
