@@ -126,6 +126,10 @@ static bool layout_widgets(struct bar *b, const struct draw_ctx *d)
 		sum[side] = side_width(b, side);
 	int x[BAR_SIDES] = {0, (b->geom.w - sum[BAR_CENTER]) / 2,
 			    b->geom.w - sum[BAR_RIGHT]};
+	/* Centred where it fits; else as near the middle as the right side
+	 * lets it, and never over the left side (bar_fit made room). */
+	if (x[BAR_CENTER] + sum[BAR_CENTER] > x[BAR_RIGHT])
+		x[BAR_CENTER] = x[BAR_RIGHT] - sum[BAR_CENTER];
 	if (x[BAR_CENTER] < sum[BAR_LEFT] + b->problem_w)
 		x[BAR_CENTER] = sum[BAR_LEFT] + b->problem_w;
 	b->problem_x = problem_x(

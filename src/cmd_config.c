@@ -254,9 +254,10 @@ static bool append_string(char ***v, size_t *n, const char *s)
 /* Bound to a key (at run time), exec runs at once, as i3 users expect. */
 static bool exec_now(const struct cmd_args *a, char *err, size_t len)
 {
-	if (spawn(a->rest))
+	const char *text = command_shell_text(a);
+	if (spawn(text))
 		return true;
-	snprintf(err, len, "exec: could not start '%.64s'", a->rest);
+	snprintf(err, len, "exec: could not start '%.64s'", text);
 	return false;
 }
 
@@ -265,7 +266,7 @@ bool cmd_exec(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 	struct config *c = wm->target;
 	if (c == &wm->cfg)
 		return exec_now(a, err, len);
-	if (append_string(&c->exec, &c->nexec, a->rest))
+	if (append_string(&c->exec, &c->nexec, command_shell_text(a)))
 		return true;
 	snprintf(err, len, "out of memory");
 	return false;
@@ -277,7 +278,8 @@ bool cmd_exec_always(struct wm *wm, const struct cmd_args *a, char *err,
 	struct config *c = wm->target;
 	if (c == &wm->cfg)
 		return exec_now(a, err, len);
-	if (append_string(&c->exec_always, &c->nexec_always, a->rest))
+	if (append_string(&c->exec_always, &c->nexec_always,
+			  command_shell_text(a)))
 		return true;
 	snprintf(err, len, "out of memory");
 	return false;

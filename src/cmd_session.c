@@ -35,8 +35,9 @@ bool cmd_kill(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 bool cmd_spawn(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 {
 	(void)wm;
-	if (!spawn(a->rest)) {
-		snprintf(err, len, "spawn: could not start '%.64s'", a->rest);
+	const char *text = command_shell_text(a);
+	if (!spawn(text)) {
+		snprintf(err, len, "spawn: could not start '%.64s'", text);
 		return false;
 	}
 	return true;
@@ -112,7 +113,7 @@ bool cmd_bind(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 	if (!key_parse(a->argv[0], &b.mods, &b.keysym, err, len))
 		return false;
 	if (!command_find(a->argv[1])) {
-		snprintf(err, len, "bind: unknown command '%.64s'", a->argv[1]);
+		command_unknown(a->argv[1], "bind: ", err, len);
 		*a->err_col = a->words->col[2];
 		return false;
 	}

@@ -126,6 +126,41 @@ static int arity_col(const struct command *cmd, const struct words *w)
 	return w->n > 0 ? w->end[w->n - 1] : 0;
 }
 
+/* i3's words, which its users type first: say what ctile calls them. */
+static const char *i3_word(const char *word)
+{
+	static const char *const words[][2] = {
+	    {"bindsym", "bind"},
+	    {"bindcode", "bind with #KEYCODE"},
+	    {"for_window", "rule"},
+	    {"assign", "rule ... tags="},
+	    {"workspace", "view"},
+	    {"floating_modifier", "mouse"},
+	    {"default_border", "border_width"},
+	};
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++)
+		if (!strcmp(word, words[i][0]))
+			return words[i][1];
+	return NULL;
+}
+
+void command_unknown(const char *word, const char *prefix, char *err,
+		     size_t len)
+{
+	const char *ours = i3_word(word);
+	snprintf(err, len, "%sunknown command '%.64s'%s%s%s", prefix, word,
+		 ours ? " (ctile's is " : "", ours ? ours : "",
+		 ours ? ")" : "");
+}
+
+const char *command_shell_text(const struct cmd_args *a)
+{
+	/* i3's exec flag: ctile sends no startup notification anyway. */
+	if (a->argc > 1 && !strcmp(a->argv[0], "--no-startup-id"))
+		return a->rest + (a->words->col[2] - a->words->col[1]);
+	return a->rest;
+}
+
 bool command_run(struct wm *wm, const char *line, char *err, size_t len,
 		 int *err_col)
 {
@@ -145,7 +180,7 @@ bool command_run(struct wm *wm, const char *line, char *err, size_t len,
 	if (!rest) {
 		snprintf(err, len, "out of memory");
 	} else if (!cmd) {
-		snprintf(err, len, "unknown command '%.64s'", w.w[0]);
+		command_unknown(w.w[0], "", err, len);
 		*err_col = w.col[0];
 	} else if (!check_arity(cmd, w.n - 1, err, len)) {
 		*err_col = arity_col(cmd, &w);
@@ -180,7 +215,7 @@ bool command_check(const struct config *shape, const char *line, char *err,
 	const struct command *cmd = w.n ? command_find(w.w[0]) : NULL;
 	bool ok = w.n == 0;
 	if (w.n && !cmd) {
-		snprintf(err, len, "unknown command '%.64s'", w.w[0]);
+		command_unknown(w.w[0], "", err, len);
 		*err_col = w.col[0];
 	} else if (cmd && side_effects_only(cmd->name)) {
 		ok = check_arity(cmd, w.n - 1, err, len);

@@ -19,6 +19,13 @@ struct cmd_args {
 	int *err_col;	  /* a handler may set the 0-based column at fault */
 };
 
+/* err: "unknown command 'word'", naming ctile's word for an i3 one. */
+void command_unknown(const char *word, const char *prefix, char *err,
+		     size_t len);
+/* What exec, exec_always and spawn run: the text after the name, less
+ * i3's --no-startup-id. */
+const char *command_shell_text(const struct cmd_args *a);
+
 /* Run the command; on failure write a one-line reason to err. */
 typedef bool (*cmd_handler)(struct wm *wm, const struct cmd_args *a, char *err,
 			    size_t len);

@@ -88,7 +88,8 @@ static void publish_root(struct xconn *x, enum root_prop which, xcb_atom_t prop,
 	struct prop_cache *pc = &x->published[which];
 	uint32_t units = format == 32 ? len : (len + 3) / 4;
 	size_t bytes = (size_t)len * (format / 8);
-	if (pc->valid && pc->len == units && !memcmp(pc->data, data, bytes))
+	if (pc->valid && pc->len == units &&
+	    (!bytes || !memcmp(pc->data, data, bytes)))
 		return;
 	xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE, x->root, prop, type,
 			    format, len, data);
@@ -97,7 +98,8 @@ static void publish_root(struct xconn *x, enum root_prop which, xcb_atom_t prop,
 		pc->valid = false; /* sent again next time: no harm */
 		return;
 	}
-	memcpy(copy, data, bytes);
+	if (bytes)
+		memcpy(copy, data, bytes);
 	free(pc->data);
 	*pc = (struct prop_cache){copy, units, true};
 }

@@ -57,6 +57,7 @@ static unsigned int send_request(struct xconn *x, xcb_window_t win,
 		longs = LONGS(2 * CTILE_CLASS_MAX);
 		break;
 	case FETCH_HINTS:
+	case FETCH_HINTS_SEEN:
 		prop = XCB_ATOM_WM_HINTS,
 		longs = XCB_ICCCM_NUM_WM_HINTS_ELEMENTS;
 		break;
@@ -126,6 +127,18 @@ void fetch_update(struct xconn *x, struct client *c, enum fetch_kind kind)
 	}
 	c->x.fetching |= bit;
 	fetch_request(x, c->id, kind);
+}
+
+void fetch_hints_seen(struct xconn *x, struct client *c)
+{
+	uint32_t bit = 1u << FETCH_HINTS_SEEN;
+	if (c->x.fetching & bit)
+		return;
+	c->x.fetching |= bit;
+	/* Read and rewritten with no other client in between: the grab
+	 * ends when the reply is handled (deliver), one round trip on. */
+	x_grab(x);
+	fetch_request(x, c->id, FETCH_HINTS_SEEN);
 }
 
 void fetch_sync(struct xconn *x, xcb_window_t win, uint32_t serial)
@@ -205,6 +218,11 @@ static void deliver(struct wm *wm, const struct fetch *f, void *reply)
 	}
 	if (f->kind == FETCH_SHOWN) {
 		wm->x->shown_out = false;
+		return;
+	}
+	if (f->kind == FETCH_HINTS_SEEN) {
+		props_hints_seen(wm, f->win, reply);
+		x_ungrab(wm->x); /* taken by fetch_hints_seen */
 		return;
 	}
 	if (f->kind == FETCH_STRUT_PARTIAL || f->kind == FETCH_STRUT) {

@@ -11,6 +11,10 @@ void fetch_request(struct xconn *x, xcb_window_t win, enum fetch_kind kind);
 /* Ask again for a managed client's property unless a request is out;
  * then remember to ask once more when the reply comes. */
 void fetch_update(struct xconn *x, struct client *c, enum fetch_kind kind);
+/* The focused window's WM_HINTS lose their urgency flag (props.c), read
+ * and written under a server grab so that no change of the client's own
+ * is lost. */
+void fetch_hints_seen(struct xconn *x, struct client *c);
 /* Ask for the root's name (the status text), coalescing floods. */
 void fetch_root_name(struct xconn *x);
 /* Queue a _CTILE_SYNC answer behind every request sent so far. */
@@ -25,6 +29,9 @@ void fetch_shown(struct xconn *x);
  * it handled any. */
 bool fetch_process(struct wm *wm);
 
+/* props.c: clear the urgency flag in the WM_HINTS just read. */
+void props_hints_seen(struct wm *wm, xcb_window_t win,
+		      xcb_get_property_reply_t *r);
 /* props.c: the status text from the root's WM_NAME reply. */
 void props_status(struct wm *wm, xcb_get_property_reply_t *r);
 /* props.c: apply a reply (NULL: the window had none or is gone). */

@@ -88,7 +88,9 @@ bool key_parse(const char *spec, uint16_t *mods, uint32_t *keysym, char *err,
 	xkb_keysym_t sym = xkb_keysym_from_name(part, XKB_KEYSYM_NO_FLAGS);
 	if (sym == XKB_KEY_NoSymbol)
 		sym = xkb_keysym_from_name(part, XKB_KEYSYM_CASE_INSENSITIVE);
-	if (sym == XKB_KEY_NoSymbol) {
+	/* Hex names (0x80000010) reach past the keysym range, where
+	 * KEY_CODE_BIT marks a keycode: not keys. */
+	if (sym == XKB_KEY_NoSymbol || sym > 0x1fffffff) {
 		snprintf(err, len, "unknown key '%.64s'", part);
 		return false;
 	}

@@ -11,7 +11,8 @@ struct binding;
 struct xkb_keymap;
 
 /* A key given by its X keycode, as awesome's "#10": the keysym a binding
- * holds is the code with this bit set (keysyms never have it). */
+ * holds is the code with this bit set (key_parse refuses keysyms that
+ * have it). */
 #define KEY_CODE_BIT 0x80000000u
 
 /* Modifier names: Shift, Control (Ctrl), Lock, Mod1 (Alt), Mod2, Mod3,

@@ -73,20 +73,28 @@ static void apply_class(struct client *c, xcb_get_property_reply_t *r)
 	copy_text(c->class_name, sizeof(c->class_name), wc.class_name, n);
 }
 
-/* As dwm does: the focused window's WM_HINTS lose their urgency flag, or
- * pagers, rofi and a restarted ctile would still see it urgent. Written
- * back from the reply just read, so nothing else in them changes. */
-static void clear_urgency_hint(struct xconn *x, const struct client *c,
-			       xcb_get_property_reply_t *r)
+/* As dwm and awesome do: a window seen loses the urgency flag of its
+ * WM_HINTS, or pagers, rofi and a restarted ctile would still see it
+ * urgent. Written back from the reply read under the same server grab,
+ * so nothing else in them changes. */
+void props_hints_seen(struct wm *wm, xcb_window_t win,
+		      xcb_get_property_reply_t *r)
 {
-	if (r->format != 32 || r->bytes_after || r->value_len < 1 ||
+	struct client *c = model_find(&wm->model, win);
+	if (!c)
+		return;
+	c->x.fetching &= ~(1u << FETCH_HINTS_SEEN);
+	if (!r || r->format != 32 || r->bytes_after || r->value_len < 1 ||
 	    r->value_len > XCB_ICCCM_NUM_WM_HINTS_ELEMENTS)
 		return;
 	uint32_t v[XCB_ICCCM_NUM_WM_HINTS_ELEMENTS];
 	memcpy(v, xcb_get_property_value(r), r->value_len * sizeof(*v));
+	if (!(v[0] & XCB_ICCCM_WM_HINT_X_URGENCY))
+		return;
 	v[0] &= ~(uint32_t)XCB_ICCCM_WM_HINT_X_URGENCY;
-	xcb_change_property(x->conn, XCB_PROP_MODE_REPLACE, c->id,
+	xcb_change_property(wm->x->conn, XCB_PROP_MODE_REPLACE, c->id,
 			    XCB_ATOM_WM_HINTS, r->type, 32, r->value_len, v);
+	c->hint_urgent = false;
 }
 
 static void apply_hints(struct wm *wm, struct client *c,
@@ -97,6 +105,7 @@ static void apply_hints(struct wm *wm, struct client *c,
 		return;
 	c->never_focus = (h.flags & XCB_ICCCM_WM_HINT_INPUT) && !h.input;
 	bool urgent = (h.flags & XCB_ICCCM_WM_HINT_X_URGENCY) != 0;
+	bool was = c->hint_urgent;
 	c->hint_urgent = urgent;
 	if (!managed) {
 		c->urgent = urgent;
@@ -106,8 +115,11 @@ static void apply_hints(struct wm *wm, struct client *c,
 		return;
 	}
 	if (urgent && c == model_focused(&wm->model))
-		clear_urgency_hint(wm->x, c, r);
-	model_set_urgent(&wm->model, c, urgent);
+		fetch_hints_seen(wm->x, c);
+	/* Only a change of the flag: read again for another reason (or
+	 * before the flag is cleared), a window seen stays seen. */
+	if (urgent != was)
+		model_set_urgent(&wm->model, c, urgent);
 }
 
 static void apply_protocols(struct client *c, xcb_get_property_reply_t *r,

@@ -102,9 +102,9 @@ static void wait_gone(struct xconn *x, xcb_window_t old)
 		 LEAVE_MS / 1000);
 }
 
-/* ICCCM 2.8: tell the clients that care (pagers, docks) who manages. */
-static void announce(struct xconn *x, xcb_timestamp_t t)
+void wm_selection_announce(struct xconn *x)
 {
+	xcb_timestamp_t t = x->wm_sn_time;
 	xcb_client_message_event_t ev = {
 	    .response_type = XCB_CLIENT_MESSAGE,
 	    .format = 32,
@@ -152,7 +152,7 @@ bool wm_selection_take(struct xconn *x, int screen, bool replace, char *err,
 	}
 	if (!old_gone)
 		wait_gone(x, old);
-	announce(x, t);
+	x->wm_sn_time = t;
 	return true;
 }
 

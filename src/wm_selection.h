@@ -12,6 +12,9 @@
  * selection's loss, and awaited. False with a message in err. */
 bool wm_selection_take(struct xconn *x, int screen, bool replace, char *err,
 		       size_t len);
+/* ICCCM 2.8: tell the clients that care (pagers, docks) who manages,
+ * once ctile does (the root's SubstructureRedirect is held). */
+void wm_selection_announce(struct xconn *x);
 /* ev says another window manager took WM_Sn: ctile must leave. */
 bool wm_selection_lost(const struct xconn *x, const xcb_generic_event_t *ev);
 

@@ -120,6 +120,7 @@ bool x_become_wm(struct xconn *x, bool replace, char *err, size_t len)
 			 x->screen_num);
 		return false;
 	}
+	wm_selection_announce(x);
 	return true;
 }
 
@@ -232,12 +233,25 @@ static void configure(struct xconn *x, struct client *c, int bw)
  * screen is final. So x_apply sends them with the root's SubstructureNotify
  * off; the server grab around it makes sure no other client's unmap or
  * destroy comes in meanwhile and goes unseen. */
+/* X does not count grabs: one ungrab ends them all. These do. */
+void x_grab(struct xconn *x)
+{
+	if (x->grabs++ == 0)
+		xcb_grab_server(x->conn);
+}
+
+void x_ungrab(struct xconn *x)
+{
+	if (x->grabs > 0 && --x->grabs == 0)
+		xcb_ungrab_server(x->conn);
+}
+
 static void quiet(struct xconn *x)
 {
 	if (x->quiet)
 		return;
 	uint32_t mask = ROOT_EVENT_MASK & ~XCB_EVENT_MASK_SUBSTRUCTURE_NOTIFY;
-	xcb_grab_server(x->conn);
+	x_grab(x);
 	xcb_change_window_attributes(x->conn, x->root, XCB_CW_EVENT_MASK,
 				     &mask);
 	x->quiet = true;
@@ -250,7 +264,7 @@ static void quiet_end(struct xconn *x)
 	uint32_t mask = ROOT_EVENT_MASK;
 	xcb_change_window_attributes(x->conn, x->root, XCB_CW_EVENT_MASK,
 				     &mask);
-	xcb_ungrab_server(x->conn);
+	x_ungrab(x);
 	x->quiet = false;
 }
 
@@ -321,15 +335,17 @@ static void restack_from(struct xconn *x, struct monitor *mon,
 
 /* In a layout whose tiles overlap (monocle) the focused tile must be the
  * one on top, whatever changed the stacking: the layout itself (tile to
- * monocle, with the focus unchanged), windows shown over it. True if it
+ * monocle, with the focus unchanged), windows shown or restacked over it
+ * (restacked). True if it
  * was raised: the floating windows must go back above it. */
-static bool raise_focused_tile(struct xconn *x, struct monitor *mon, bool shown)
+static bool raise_focused_tile(struct xconn *x, struct monitor *mon,
+			       bool restacked)
 {
 	struct client *f = mon->focus;
 	bool covered =
 	    f && f->want_visible && f->want_tiled && arrange_may_be_covered(f);
 	uint32_t want = covered ? f->id : 0;
-	bool raise = covered && (shown || mon->x_raised != want);
+	bool raise = covered && (restacked || mon->x_raised != want);
 	if (raise)
 		raise_window(x, f->id);
 	mon->x_raised = want;
@@ -365,9 +381,12 @@ void x_apply(struct wm *wm)
 			    !rect_equal(c->want, c->x.geom)) {
 				quiet(x);
 				configure(x, c, bw);
-				/* Fullscreen covers the bar too. */
-				if (c->fullscreen)
+				/* Fullscreen covers the bar too; one not
+				 * focused keeps to its layer. */
+				if (layer == STACK_FULLSCREEN)
 					raise_window(x, c->id);
+				else if (c->fullscreen)
+					restack = true;
 			}
 			if (!c->x.mapped) {
 				quiet(x);
@@ -504,9 +523,8 @@ void x_apply_focus(struct wm *wm)
 				c->mon->x_raised = c->id;
 		}
 		x->focus_sent = target;
-		/* Read again, to clear the urgency flag (props.c). */
 		if (c && c->hint_urgent)
-			fetch_update(x, c, FETCH_HINTS);
+			fetch_hints_seen(x, c);
 		/* mouse_warps: the pointer follows focus changed by keys. */
 		if (c && c->want_visible && wm->cfg.settings.mouse_warps &&
 		    !x->focus_by_pointer)

@@ -42,6 +42,7 @@ enum fetch_kind {
 	FETCH_NET_NAME,
 	FETCH_CLASS,
 	FETCH_HINTS,
+	FETCH_HINTS_SEEN, /* WM_HINTS under a grab, to clear urgency */
 	FETCH_NORMAL_HINTS,
 	FETCH_TRANSIENT,
 	FETCH_PROTOCOLS,
@@ -164,9 +165,10 @@ struct xconn {
 	bool moving;	      /* a range is open in this turn */
 	xcb_timestamp_t time; /* of the last user event */
 	int screen_num;	      /* the screen ctile manages */
-	xcb_atom_t wm_sn, manager; /* WM_Sn and MANAGER (wm_selection.c) */
-	xcb_window_t focus_sent;   /* last input focus we set */
-	xcb_window_t active_sent;  /* last _NET_ACTIVE_WINDOW */
+	xcb_atom_t wm_sn, manager;  /* WM_Sn and MANAGER (wm_selection.c) */
+	xcb_timestamp_t wm_sn_time; /* when ctile took WM_Sn */
+	xcb_window_t focus_sent;    /* last input focus we set */
+	xcb_window_t active_sent;   /* last _NET_ACTIVE_WINDOW */
 	bool grabs_dirty;
 	/* The status text: a request for the root's name is out, and the
 	 * name changed again since. */
@@ -183,6 +185,7 @@ struct xconn {
 	/* x_apply's requests are under way with the root's
 	 * SubstructureNotify off, inside a server grab (x.c). */
 	bool quiet;
+	unsigned grabs; /* server grabs held (x_grab) */
 	/* This turn's focus change came from the mouse. */
 	bool focus_by_pointer;
 	/* Where, when and on which window the last crossing event ctile
@@ -243,6 +246,9 @@ void x_moves_done(struct xconn *x);
 /* Put every window back in its layer at the next x_apply, as if none were
  * stacked yet (windows were created on top of them: new bars). */
 void x_restack_all(struct wm *wm);
+/* A server grab, counted: the last x_ungrab ends it. */
+void x_grab(struct xconn *x);
+void x_ungrab(struct xconn *x);
 /* Map every managed window, for quit: nothing is left hidden. */
 void x_release_all(struct wm *wm);
 uint32_t x_pixel(const struct xconn *x, uint32_t rgb);

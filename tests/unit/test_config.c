@@ -617,6 +617,20 @@ static void test_error_column_in_original_line(void **state)
 	assert_string_equal(f->e.v[2].text, "bind $mods+x frobnicate");
 }
 
+/* i3's `exec --no-startup-id CMD` runs CMD: the flag is i3's own. */
+static void test_exec_no_startup_id(void **state)
+{
+	struct config_fx *f = *state;
+	parse(f, "exec --no-startup-id nm-applet --indicator\n"
+		 "exec_always --no-startup-id  feh --bg-fill a.png\n"
+		 "exec --no-startup-id\n");
+	assert_int_equal(f->c.nexec, 2);
+	assert_string_equal(f->c.exec[0], "nm-applet --indicator");
+	assert_string_equal(f->c.exec_always[0], "feh --bg-fill a.png");
+	/* Alone it is the command: the shell says what is wrong. */
+	assert_string_equal(f->c.exec[1], "--no-startup-id");
+}
+
 /* A \ at the very end of a line joins the next one. */
 static void test_continuation(void **state)
 {
@@ -1080,6 +1094,7 @@ int main(void)
 	    T(test_line_too_long),
 	    T(test_empty_and_comments),
 	    T(test_no_final_newline),
+	    T(test_exec_no_startup_id),
 	    T(test_continuation),
 	    T(test_crlf_lines),
 	    T(test_crlf_not_kept_in_values),

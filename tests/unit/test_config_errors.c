@@ -108,6 +108,13 @@ static const struct row rows[] = {
      "test:2:4: unknown command 'frobnicate'\n"},
     {"statement names are case-sensitive", "Border_width 2\n",
      "test:1:1: unknown command 'Border_width'\n"},
+    /* i3's words: ctile's are named. */
+    {"i3's bindsym", "bindsym Mod4+x close\n",
+     "test:1:1: unknown command 'bindsym' (ctile's is bind)\n"},
+    {"i3's for_window", "for_window [class=x] floating enable\n",
+     "test:1:1: unknown command 'for_window' (ctile's is rule)\n"},
+    {"i3's workspace, bound", "bind Mod4+1 workspace 1\n",
+     "test:1:13: bind: unknown command 'workspace' (ctile's is view)\n"},
 
     /* A command of the language that is no config statement. */
     {"runtime command in config", "view 2\n",

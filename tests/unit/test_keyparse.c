@@ -134,6 +134,8 @@ static void test_errors(void **state)
 	parse_err("Mod4+Hyper+a", "unknown modifier 'Hyper' in 'Mod4+Hyper+a'");
 	parse_err("Mod4+NoSuchKey", "unknown key 'NoSuchKey'");
 	parse_err("NoSuchKey", "unknown key 'NoSuchKey'");
+	/* A hex keysym beyond the range cannot pass for a keycode. */
+	parse_err("Mod4+0x80000010", "unknown key '0x80000010'");
 	parse_err("+a", "unknown modifier '' in '+a'");
 	parse_err("Mod4++a", "unknown modifier '' in 'Mod4++a'");
 	/* A blank is no part of a modifier's name. */
