@@ -222,14 +222,19 @@ bool command_check(const struct config *shape, const char *line, char *err,
 		if (!ok)
 			*err_col = arity_col(cmd, &w);
 	} else if (cmd) {
+		/* Every tag number is taken: a config that keeps the default
+		 * Mod4+1..9 with fewer tags is not refused for them (as in
+		 * dwm, the key does nothing); names are checked. */
 		struct wm t;
 		wm_init(&t);
-		t.cfg.ntags = shape->ntags;
-		memcpy(t.cfg.tag_names, shape->tag_names,
-		       sizeof(t.cfg.tag_names));
-		model_set_ntags(&t.model, shape->ntags);
-		memcpy(t.model.tag_names, shape->tag_names,
-		       sizeof(t.model.tag_names));
+		t.cfg.ntags = CTILE_MAX_TAGS;
+		model_set_ntags(&t.model, CTILE_MAX_TAGS);
+		for (int i = 0; i < shape->ntags && i < CTILE_MAX_TAGS; i++) {
+			memcpy(t.cfg.tag_names[i], shape->tag_names[i],
+			       sizeof(t.cfg.tag_names[i]));
+			memcpy(t.model.tag_names[i], shape->tag_names[i],
+			       sizeof(t.model.tag_names[i]));
+		}
 		/* Every tag viewed, a window on all of them and focused, an
 		 * urgent one and a minimized one: no command is refused for
 		 * the state it finds, only for its arguments. */

@@ -617,6 +617,20 @@ static void test_error_column_in_original_line(void **state)
 	assert_string_equal(f->e.v[2].text, "bind $mods+x frobnicate");
 }
 
+/* Fewer tags with the default's Mod4+1..9 kept: not refused (the keys
+ * of tags that do not exist do nothing), but a tag name is checked. */
+static void test_fewer_tags_keep_the_digit_bindings(void **state)
+{
+	struct config_fx *f = *state;
+	parse(f, "tags web mail irc\n"
+		 "bind Mod4+9 view 9\n"
+		 "bind Mod4+Shift+9 tag 9\n"
+		 "bind Mod4+w view web\n");
+	assert_int_equal(f->c.ntags, 3);
+	assert_binding(&f->c, MOD4, XKB_KEY_9, "view 9");
+	assert_binding(&f->c, MOD4, XKB_KEY_w, "view web");
+}
+
 /* i3's `exec --no-startup-id CMD` runs CMD: the flag is i3's own. */
 static void test_exec_no_startup_id(void **state)
 {
@@ -1095,6 +1109,7 @@ int main(void)
 	    T(test_empty_and_comments),
 	    T(test_no_final_newline),
 	    T(test_exec_no_startup_id),
+	    T(test_fewer_tags_keep_the_digit_bindings),
 	    T(test_continuation),
 	    T(test_crlf_lines),
 	    T(test_crlf_not_kept_in_values),
