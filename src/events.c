@@ -209,6 +209,7 @@ static void on_enter(struct wm *wm, xcb_enter_notify_event_t *ev)
 	if (c && c != model_focused(&wm->model) && !wm->x->drag.active) {
 		model_focus(&wm->model, c);
 		wm->x->focus_by_pointer = true;
+		wm->x->focus_by_hover = true;
 	}
 }
 

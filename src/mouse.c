@@ -76,8 +76,12 @@ void mouse_press(struct wm *wm, xcb_button_press_event_t *ev)
 	struct client *c = model_find(&wm->model, ev->event);
 	const struct mouse_binding *b =
 	    c ? find_binding(wm, ev->detail, ev->state) : NULL;
-	if (c)
+	if (c) {
 		model_focus(&wm->model, c);
+		/* A click raises, focused already or not (hover did not). */
+		x->raise_clicked = true;
+		wm->model.dirty |= DIRTY_FOCUS;
+	}
 	/* A Mod4+drag's grab reports no press: one that comes means X ended
 	 * the grab (the window went away or was hidden) without a release.
 	 * A _NET_WM_MOVERESIZE drag whose button was up before it began ends

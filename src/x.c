@@ -497,6 +497,24 @@ static void update_marks(struct wm *wm, const struct client *focused)
 		}
 }
 
+/* Monocle and overlapping floats: the focused window on top of its layer,
+ * the higher layers still above. Passing over a window focuses it without
+ * raising it, as in awesome, dwm and Qtile; a click or a key raises it. */
+static void raise_focused(struct xconn *x, struct client *c, bool changed)
+{
+	if (!c || !c->want_visible || !arrange_may_be_covered(c))
+		return;
+	bool want =
+	    x->raise_clicked || (changed && !x->focus_by_hover &&
+				 !(c->want_tiled && c->mon->x_raised == c->id));
+	if (!want)
+		return;
+	raise_window(x, c->id);
+	restack_from(x, c->mon, arrange_stack_layer(c) + 1);
+	if (c->want_tiled)
+		c->mon->x_raised = c->id;
+}
+
 void x_apply_focus(struct wm *wm)
 {
 	struct xconn *x = wm->x;
@@ -507,21 +525,14 @@ void x_apply_focus(struct wm *wm)
 	    c && !c->never_focus && c->x.mapped ? c->id : x->root;
 	if (c && c->never_focus && !c->takes_focus)
 		target = x->root; /* "No Input" model: nothing to give */
-	if (target != x->focus_sent || (c && c->id != x->active_sent)) {
+	bool changed =
+	    target != x->focus_sent || (c && c->id != x->active_sent);
+	raise_focused(x, c, changed);
+	if (changed) {
 		xcb_set_input_focus(x->conn, XCB_INPUT_FOCUS_POINTER_ROOT,
 				    target, x->time);
 		if (c && c->takes_focus)
 			send_protocol(x, c->id, x_atom(x, ATOM_WM_TAKE_FOCUS));
-		bool on_top = c && c->want_tiled && c->mon->x_raised == c->id;
-		if (c && c->want_visible && arrange_may_be_covered(c) &&
-		    !on_top) {
-			/* Monocle and overlapping floats: the focused one on
-			 * top of its layer, the higher layers still above. */
-			raise_window(x, c->id);
-			restack_from(x, c->mon, arrange_stack_layer(c) + 1);
-			if (c->want_tiled)
-				c->mon->x_raised = c->id;
-		}
 		x->focus_sent = target;
 		if (c && c->hint_urgent)
 			fetch_hints_seen(x, c);
@@ -534,7 +545,7 @@ void x_apply_focus(struct wm *wm)
 						       (int16_t)(c->want.h / 2))
 					  .sequence);
 	}
-	x->focus_by_pointer = false;
+	x->focus_by_pointer = x->focus_by_hover = x->raise_clicked = false;
 	xcb_window_t active = c ? c->id : XCB_NONE;
 	if (active != x->active_sent) {
 		xcb_ewmh_set_active_window(&x->ewmh, 0, active);

@@ -186,8 +186,10 @@ struct xconn {
 	 * SubstructureNotify off, inside a server grab (x.c). */
 	bool quiet;
 	unsigned grabs; /* server grabs held (x_grab) */
-	/* This turn's focus change came from the mouse. */
-	bool focus_by_pointer;
+	/* This turn's focus change came from the mouse; from the pointer
+	 * only crossing into a window (focus follows mouse). */
+	bool focus_by_pointer, focus_by_hover;
+	bool raise_clicked; /* the focused window was clicked this turn */
 	/* Where, when and on which window the last crossing event ctile
 	 * saw was (events.c, pointer_crossed). */
 	struct {

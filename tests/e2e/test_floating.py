@@ -161,3 +161,27 @@ def test_a_dialog_bigger_than_the_screen_is_cut_down_to_fit(wm):
         f"the dialog was cut below its minimum size: " \
         f"{wm.x.geometry(stubborn)}"
     assert wm.outer(stubborn)[2:4] == (1400 + border, 900 + border)
+
+
+def test_the_pointer_focuses_a_covered_float_without_raising_it(wm):
+    """Focus follows the mouse, but passing over a floating window that
+    another covers in part does not bring it to the front (awesome, dwm,
+    Qtile); a click does."""
+    c = wm.client()
+    low = c.create(0, 0, 300, 200, title="low")
+    wm.wait_managed(low)
+    wm.key("super+shift+space")
+    c.configure(low, x=100, y=100, width=300, height=200)
+    high = c.create(0, 0, 300, 200, title="high")
+    wm.wait_managed(high)
+    wm.key("super+shift+space")
+    c.configure(high, x=250, y=200, width=300, height=200)
+    wm.sync()
+    assert wm.active() == high and above(wm, high, low)
+    wm.run("xdotool", "mousemove", "150", "150")  # low's uncovered part
+    wm.sync()
+    assert wm.active() == low, "focus does not follow the mouse"
+    assert above(wm, high, low), "passing over the window raised it"
+    wm.run("xdotool", "click", "1")
+    wm.sync()
+    assert above(wm, low, high), "a click did not raise the window"
