@@ -163,6 +163,13 @@ bool cmd_nmaster(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 			 a->argv[0]);
 		return false;
 	}
+	/* Mod4+i past the windows there are changes nothing but the count
+	 * Mod4+d must undo (awesome stops there too). */
+	int tiled = 0;
+	for (struct client *c = wm->model.selmon->clients; c; c = c->next)
+		tiled += client_visible(c) && !c->floating && !c->fullscreen;
+	if (a->argv[0][0] == '+' && v > ts->nmaster && v > tiled)
+		v = ts->nmaster > tiled ? ts->nmaster : tiled;
 	if (v > 64)
 		v = 64;
 	ts->nmaster = v < 0 ? 0 : (int)v;

@@ -879,6 +879,14 @@ static void test_nmaster(void **state)
 		    view_state(f)->nmaster <= 64);
 	run_ok(&f->wm, "nmaster 1");
 	assert_true(f->wm.model.dirty & DIRTY_ARRANGE);
+	/* +1 stops at the windows there are: one -1 is always felt. */
+	int tiled = 0;
+	for (struct client *c = f->wm.model.selmon->clients; c; c = c->next)
+		tiled += client_visible(c) && !c->floating;
+	for (int i = 0; i < 70; i++)
+		run_ok(&f->wm, "nmaster +1");
+	assert_int_equal(view_state(f)->nmaster, tiled > 1 ? tiled : 1);
+	run_ok(&f->wm, "nmaster 1");
 
 	const char *bad[] = {"1.5", "x",     "nan", "inf", "-inf",
 			     "+",   "1e400", "2x",  "0.1"};
