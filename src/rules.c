@@ -110,12 +110,21 @@ static bool parse_match(struct rule *r, int field, const char *v, char *err,
 			 field_names[field]);
 		return false;
 	}
-	int e = regcomp(&r->re[field], v, REG_EXTENDED | REG_NOSUB);
+	/* (?i) in front, as i3 and PCRE write it: case does not matter. */
+	int flags = REG_EXTENDED | REG_NOSUB;
+	if (!strncmp(v, "(?i)", 4))
+		v += 4, flags |= REG_ICASE;
+	int e = regcomp(&r->re[field], v, flags);
 	if (e) {
 		char why[128];
 		regerror(e, &r->re[field], why, sizeof(why));
-		snprintf(err, len, "rule: bad regular expression '%.64s': %s",
-			 v, why);
+		/* Unbalanced, most often: a blank cut the value in two. */
+		bool cut =
+		    e == REG_EPAREN || e == REG_EBRACK || e == REG_EBRACE;
+		snprintf(err, len, "rule: bad regular expression '%.64s': %s%s",
+			 v, why,
+			 cut ? " (quote a value with blanks: title=\"a b\")"
+			     : "");
 		return false;
 	}
 	r->has[field] = true;

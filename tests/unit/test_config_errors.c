@@ -447,17 +447,22 @@ static void test_bad_regex(void **state)
 		}
 		char why[128], text[128], want[512];
 		regerror(rc, &re, why, sizeof(why));
+		bool cut =
+		    rc == REG_EPAREN || rc == REG_EBRACK || rc == REG_EBRACE;
 		snprintf(text, sizeof(text), "rule title=x class=%s floating\n",
 			 bad[i]);
 		snprintf(want, sizeof(want),
-			 "test:1:14: rule: bad regular expression '%s': %s\n",
-			 bad[i], why);
+			 "test:1:14: rule: bad regular expression '%s': %s%s\n",
+			 bad[i], why,
+			 cut ? " (quote a value with blanks: title=\"a b\")"
+			     : "");
 		expect_errors(text, want);
 	}
 	/* "(" is bad everywhere. */
 	expect_errors("rule class=( floating\n",
 		      "test:1:6: rule: bad regular expression '(': "
-		      "Unmatched ( or \\(\n");
+		      "Unmatched ( or \\( (quote a value with blanks: "
+		      "title=\"a b\")\n");
 }
 
 /* A 1 MB line: one error, at its line; the lines around it still count. */

@@ -96,6 +96,16 @@ static void test_no_match_leaves_result(void **state)
 	assert_untouched(apply(f, win(NULL, NULL, NULL, NULL, WT_NORMAL)));
 }
 
+/* (?i) in front, as i3 writes it: case does not matter. */
+static void test_case_insensitive(void **state)
+{
+	struct config_fx *f = *state;
+	parse(f, "rule class=(?i)^firefox$ tags=2\n");
+	assert_int_equal(apply(f, NORMAL("Firefox")).tags, 0x2);
+	assert_int_equal(apply(f, NORMAL("FIREFOX")).tags, 0x2);
+	assert_int_equal(apply(f, NORMAL("firefox-esr")).tags, 0);
+}
+
 /* The example: class=^XTerm$ goes to tag 3. */
 static void test_class_anchored(void **state)
 {
@@ -510,6 +520,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    T(test_no_rules),
 	    T(test_no_match_leaves_result),
+	    T(test_case_insensitive),
 	    T(test_class_anchored),
 	    T(test_class_unanchored),
 	    T(test_extended_syntax),
