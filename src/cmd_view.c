@@ -190,13 +190,29 @@ static bool parse_dir(const char *s, int *dir, char *err, size_t len)
 	return true;
 }
 
+/* awesome's Mod4+Tab: back to the window focused before this one, in
+ * view on the monitor. */
+static bool focus_last(struct model *m, char *err, size_t len)
+{
+	struct monitor *mon = m->selmon;
+	for (struct client *c = mon->stack; c; c = c->snext)
+		if (c != mon->focus && client_visible(c)) {
+			model_focus(m, c);
+			return true;
+		}
+	snprintf(err, len, "no other window in view");
+	return false;
+}
+
 bool cmd_focus(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 {
 	int dir;
+	if (strcmp(a->argv[0], "last") == 0)
+		return focus_last(&wm->model, err, len);
 	if (strcmp(a->argv[0], "urgent") != 0) {
 		if (!parse_dir(a->argv[0], &dir, err, len)) {
 			snprintf(err, len,
-				 "'%.64s' is not next, prev or urgent",
+				 "'%.64s' is not next, prev, last or urgent",
 				 a->argv[0]);
 			return false;
 		}

@@ -519,7 +519,7 @@ static void test_arity(void **state)
 		5);
 	run_err(&f->wm, "focus",
 		"focus: missing argument; usage: focus "
-		"next|prev|urgent",
+		"next|prev|last|urgent",
 		5);
 	run_err(&f->wm, "tags", "tags: missing argument; usage: tags NAME...",
 		4);
@@ -936,11 +936,31 @@ static void test_focus(void **state)
 	assert_ptr_equal(focused(f), f->b);
 	assert_true(list_is(f, f->c, f->b, f->a));
 
-	run_err(&f->wm, "focus x", "'x' is not next, prev or urgent", 6);
-	run_err(&f->wm, "focus Next", "'Next' is not next, prev or urgent", 6);
-	run_err(&f->wm, "focus 1", "'1' is not next, prev or urgent", 6);
-	run_err(&f->wm, "focus \"\"", "'' is not next, prev or urgent", 6);
+	run_err(&f->wm, "focus x", "'x' is not next, prev, last or urgent", 6);
+	run_err(&f->wm, "focus Next",
+		"'Next' is not next, prev, last or urgent", 6);
+	run_err(&f->wm, "focus 1", "'1' is not next, prev, last or urgent", 6);
+	run_err(&f->wm, "focus \"\"", "'' is not next, prev, last or urgent",
+		6);
 	assert_ptr_equal(focused(f), f->b);
+}
+
+/* focus last: back and forth between the two windows used last, hidden
+ * ones passed over. */
+static void test_focus_last(void **state)
+{
+	struct fx *f = *state;
+	model_focus(&f->wm.model, f->a);
+	model_focus(&f->wm.model, f->b);
+	run_ok(&f->wm, "focus last");
+	assert_ptr_equal(focused(f), f->a);
+	run_ok(&f->wm, "focus last");
+	assert_ptr_equal(focused(f), f->b);
+	assert_true(model_set_tags(&f->wm.model, f->a, 0x2));
+	run_ok(&f->wm, "focus last");
+	assert_ptr_equal(focused(f), f->c);
+	assert_true(model_set_tags(&f->wm.model, f->c, 0x2));
+	run_err(&f->wm, "focus last", "no other window in view", 6);
 }
 
 static void test_focus_urgent(void **state)
@@ -1009,7 +1029,7 @@ static void test_focus_swap_zoom_no_clients(void **state)
 	run_ok(&f->wm, "swap next");
 	run_ok(&f->wm, "swap prev");
 	run_ok(&f->wm, "zoom");
-	run_err(&f->wm, "focus x", "'x' is not next, prev or urgent", 6);
+	run_err(&f->wm, "focus x", "'x' is not next, prev, last or urgent", 6);
 	assert_null(focused(f));
 }
 
@@ -1524,6 +1544,7 @@ int main(void)
 	    T(test_zoom),
 	    T(test_floating),
 	    T(test_fullscreen),
+	    T(test_focus_last),
 	    T(test_focus_urgent),
 	    T(test_view_next_prev),
 	    T(test_close_kill),
