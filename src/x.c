@@ -406,15 +406,6 @@ void x_apply(struct wm *wm)
 	quiet_end(x);
 }
 
-static uint32_t wanted_color(const struct wm *wm, const struct client *c,
-			     const struct client *focused)
-{
-	const struct settings *s = &wm->cfg.settings;
-	if (c == focused)
-		return s->color_focused;
-	return c->urgent ? s->color_urgent : s->color_normal;
-}
-
 static void send_protocol(struct xconn *x, xcb_window_t win, xcb_atom_t proto)
 {
 	xcb_client_message_event_t ev = {
@@ -427,74 +418,6 @@ static void send_protocol(struct xconn *x, xcb_window_t win, xcb_atom_t proto)
 	ev.data.data32[1] = x->time;
 	xcb_send_event(x->conn, 0, win, XCB_EVENT_MASK_NO_EVENT,
 		       (const char *)&ev);
-}
-
-static void update_border(struct wm *wm, struct client *c,
-			  const struct client *focused)
-{
-	uint32_t color = wanted_color(wm, c, focused);
-	if (c->x.border_color == color)
-		return;
-	uint32_t pixel = x_pixel(wm->x, color);
-	xcb_change_window_attributes(wm->x->conn, c->id, XCB_CW_BORDER_PIXEL,
-				     &pixel);
-	c->x.border_color = color;
-}
-
-unsigned x_net_state_bit(const xcb_ewmh_connection_t *e, xcb_atom_t state)
-{
-	if (state == e->_NET_WM_STATE_FULLSCREEN)
-		return NET_STATE_FULLSCREEN;
-	if (state == e->_NET_WM_STATE_DEMANDS_ATTENTION)
-		return NET_STATE_DEMANDS_ATTENTION;
-	if (state == e->_NET_WM_STATE_STICKY)
-		return NET_STATE_STICKY;
-	if (state == e->_NET_WM_STATE_ABOVE)
-		return NET_STATE_ABOVE;
-	if (state == e->_NET_WM_STATE_HIDDEN)
-		return NET_STATE_HIDDEN;
-	return 0;
-}
-
-/* _NET_WM_STATE says what ctile knows of each window: fullscreen,
- * urgency, which pagers and taskbars show as demanding attention, and
- * sticky, on every tag, kept above, and minimized (hidden). */
-static void update_net_state(xcb_ewmh_connection_t *e, struct client *c,
-			     tagmask all_tags)
-{
-	unsigned want = (c->fullscreen ? NET_STATE_FULLSCREEN : 0) |
-			(c->urgent ? NET_STATE_DEMANDS_ATTENTION : 0) |
-			(c->tags == all_tags ? NET_STATE_STICKY : 0) |
-			(c->above ? NET_STATE_ABOVE : 0) |
-			(c->minimized ? NET_STATE_HIDDEN : 0);
-	if (c->x.net_state == want)
-		return;
-	xcb_atom_t atoms[5];
-	uint32_t n = 0;
-	if (want & NET_STATE_FULLSCREEN)
-		atoms[n++] = e->_NET_WM_STATE_FULLSCREEN;
-	if (want & NET_STATE_DEMANDS_ATTENTION)
-		atoms[n++] = e->_NET_WM_STATE_DEMANDS_ATTENTION;
-	if (want & NET_STATE_STICKY)
-		atoms[n++] = e->_NET_WM_STATE_STICKY;
-	if (want & NET_STATE_ABOVE)
-		atoms[n++] = e->_NET_WM_STATE_ABOVE;
-	if (want & NET_STATE_HIDDEN)
-		atoms[n++] = e->_NET_WM_STATE_HIDDEN;
-	xcb_ewmh_set_wm_state(e, c->id, n, atoms);
-	c->x.net_state = want;
-}
-
-/* Focus and urgency show in the borders and in _NET_WM_STATE: one walk
- * over the clients for both. */
-static void update_marks(struct wm *wm, const struct client *focused)
-{
-	tagmask all = model_all_tags(&wm->model);
-	for (struct monitor *mon = wm->model.mons; mon; mon = mon->next)
-		for (struct client *c = mon->clients; c; c = c->next) {
-			update_border(wm, c, focused);
-			update_net_state(&wm->x->ewmh, c, all);
-		}
 }
 
 /* Monocle and overlapping floats: the focused window on top of its layer,
@@ -519,7 +442,7 @@ void x_apply_focus(struct wm *wm)
 {
 	struct xconn *x = wm->x;
 	struct client *c = model_focused(&wm->model);
-	update_marks(wm, c);
+	x_update_marks(wm, c);
 	/* X refuses focus to an unmapped window: it gets it once mapped. */
 	xcb_window_t target =
 	    c && !c->never_focus && c->x.mapped ? c->id : x->root;

@@ -255,6 +255,9 @@ void x_ungrab(struct xconn *x);
 void x_release_all(struct wm *wm);
 uint32_t x_pixel(const struct xconn *x, uint32_t rgb);
 void x_set_wm_state(struct xconn *x, xcb_window_t win, uint32_t state);
+/* x_marks.c: the borders' colours and _NET_WM_STATE of every window,
+ * for the focused one and the others. */
+void x_update_marks(struct wm *wm, const struct client *focused);
 /* The enum net_state bit of a _NET_WM_STATE atom; 0 for one ctile does not
  * know. */
 unsigned x_net_state_bit(const xcb_ewmh_connection_t *e, xcb_atom_t state);
