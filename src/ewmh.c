@@ -114,6 +114,24 @@ static int by_focus(const void *a, const void *b)
 	return (ca->x.order > cb->x.order) - (ca->x.order < cb->x.order);
 }
 
+/* Several monitors: their histories merged by when each window was
+ * focused. Fills ids[*at - k .. *at) and lowers *at to the first. */
+static void stacking_sorted(struct wm *wm, xcb_window_t *ids, size_t *at)
+{
+	size_t n = *at, k = 0;
+	struct client **all = n ? calloc(n, sizeof(*all)) : NULL;
+	if (!all)
+		return;
+	for (struct monitor *m = wm->model.mons; m; m = m->next)
+		for (struct client *c = m->clients; c && k < n; c = c->next)
+			all[k++] = c;
+	qsort(all, k, sizeof(*all), by_focus);
+	for (size_t j = 0; j < k; j++)
+		ids[n - k + j] = all[j]->id;
+	*at = n - k;
+	free(all);
+}
+
 /* _NET_CLIENT_LIST_STACKING: every window in the order it was focused,
  * the last one last, as i3 publishes it. Window switchers (rofi, alttab)
  * list windows by it, the most recently used first; by layer, the
@@ -121,24 +139,32 @@ static int by_focus(const void *a, const void *b)
  * moment ago. */
 static void publish_stacking(struct wm *wm)
 {
-	size_t n = model_count(&wm->model), i = 0;
-	struct client **all = n ? calloc(n, sizeof(*all)) : NULL;
+	size_t n = model_count(&wm->model), i = n;
 	xcb_window_t *ids = n ? calloc(n, sizeof(*ids)) : NULL;
-	if (n && (!all || !ids))
-		goto out;
-	for (struct monitor *m = wm->model.mons; m; m = m->next)
-		for (struct client *c = m->clients; c && i < n; c = c->next)
-			all[i++] = c;
-	n = i;
-	if (n)
-		qsort(all, n, sizeof(*all), by_focus);
-	for (i = 0; i < n; i++)
-		ids[i] = all[i]->id;
+	if (n && !ids)
+		return;
+	const struct monitor *mons = wm->model.mons;
+	if (mons && !mons->next) {
+		/* One monitor: its focus history, most recent first, is the
+		 * order already (never focused at its end, newest last): no
+		 * sort on the path of every tag switch. */
+		for (const struct client *c = mons->stack; c && i; c = c->snext)
+			ids[--i] = c->id;
+		size_t never = 0;
+		for (const struct client *c = mons->stack; c; c = c->snext)
+			never = c->focused_at ? 0 : never + 1;
+		for (size_t k = 0; k < never / 2; k++) {
+			xcb_window_t t = ids[i + k];
+			ids[i + k] = ids[i + never - 1 - k];
+			ids[i + never - 1 - k] = t;
+		}
+	} else {
+		i = n;
+		stacking_sorted(wm, ids, &i);
+	}
 	publish_root(wm->x, ROOT_CLIENT_LIST_STACKING,
 		     wm->x->ewmh._NET_CLIENT_LIST_STACKING, XCB_ATOM_WINDOW, 32,
-		     ids, (uint32_t)n);
-out:
-	free(all);
+		     ids + i, (uint32_t)(n - i));
 	free(ids);
 }
 
