@@ -179,8 +179,12 @@ bool key_resolve(struct xkb_keymap *km, const struct binding *b, size_t n,
 		min = 8;
 	if (max > 255) /* the core protocol's keycodes end there */
 		max = 255;
+	/* Keys named directly first, the later binding of a key winning (a
+	 * later bind replaces an earlier one: `bind $mod+#10 ...` after
+	 * the default's $mod+1); then the fallbacks, in order. */
 	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < n; j++) {
+			size_t i = pass == 0 ? n - 1 - j : j;
 			if (pass == 1 && reached(km, &b[i], min, max))
 				continue;
 			for (xkb_keycode_t code = min; code <= max; code++) {

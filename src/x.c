@@ -529,7 +529,12 @@ void x_release_all(struct wm *wm)
 			if (!c->x.mapped)
 				xcb_map_window(x->conn, c->id);
 			x_set_wm_state(x, c->id, XCB_ICCCM_WM_STATE_NORMAL);
+			/* Shown again: not minimized, for pagers and the
+			 * next window manager (a restart does not come here).
+			 */
+			c->minimized = false;
 		}
+	x_update_marks(wm, NULL);
 	xcb_ungrab_key(x->conn, XCB_GRAB_ANY, x->root, XCB_MOD_MASK_ANY);
 	xcb_delete_property(x->conn, x->root, x->ewmh._NET_SUPPORTING_WM_CHECK);
 	xcb_delete_property(x->conn, x->root, x->ewmh._NET_ACTIVE_WINDOW);
