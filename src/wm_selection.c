@@ -87,19 +87,25 @@ static bool watch_owner(struct xconn *x, xcb_window_t owner)
 	return e == NULL;
 }
 
-static void wait_gone(struct xconn *x, xcb_window_t old)
+/* False if a third window manager took the selection from ctile while it
+ * waited (two started with --replace at once): that one goes on. */
+static bool wait_gone(struct xconn *x, xcb_window_t old)
 {
 	int64_t until = now_ms() + LEAVE_MS;
 	xcb_generic_event_t *ev;
 	while ((ev = next_event(x->conn, until))) {
 		bool gone = (ev->response_type & 0x7f) == XCB_DESTROY_NOTIFY &&
 			    ((xcb_destroy_notify_event_t *)ev)->window == old;
+		bool lost = wm_selection_lost(x, ev);
 		free(ev);
+		if (lost)
+			return false;
 		if (gone)
-			return;
+			return true;
 	}
 	log_warn("the window manager replaced did not leave in %d s",
 		 LEAVE_MS / 1000);
+	return true;
 }
 
 void wm_selection_announce(struct xconn *x)
@@ -150,8 +156,11 @@ bool wm_selection_take(struct xconn *x, int screen, bool replace, char *err,
 		snprintf(err, len, "cannot take the %s selection", name);
 		return false;
 	}
-	if (!old_gone)
-		wait_gone(x, old);
+	if (!old_gone && !wait_gone(x, old)) {
+		snprintf(err, len, "another window manager took %s meanwhile",
+			 name);
+		return false;
+	}
 	x->wm_sn_time = t;
 	return true;
 }
