@@ -84,6 +84,9 @@ void props_hints_seen(struct wm *wm, xcb_window_t win,
 	if (!c)
 		return;
 	c->x.fetching &= ~(1u << FETCH_HINTS_SEEN);
+	/* Whatever the reply, the flag is not there afterwards: asked no
+	 * more (x_update_marks). */
+	c->hint_urgent = false;
 	if (!r || r->format != 32 || r->bytes_after || r->value_len < 1 ||
 	    r->value_len > XCB_ICCCM_NUM_WM_HINTS_ELEMENTS)
 		return;
@@ -94,7 +97,6 @@ void props_hints_seen(struct wm *wm, xcb_window_t win,
 	v[0] &= ~(uint32_t)XCB_ICCCM_WM_HINT_X_URGENCY;
 	xcb_change_property(wm->x->conn, XCB_PROP_MODE_REPLACE, c->id,
 			    XCB_ATOM_WM_HINTS, r->type, 32, r->value_len, v);
-	c->hint_urgent = false;
 }
 
 static void apply_hints(struct wm *wm, struct client *c,

@@ -8,7 +8,6 @@
 #include <xcb/xcb_icccm.h>
 
 #include "arrange.h"
-#include "fetch.h"
 #include "log.h"
 #include "wm_selection.h"
 #include "wm.h"
@@ -457,8 +456,6 @@ void x_apply_focus(struct wm *wm)
 		if (c && c->takes_focus)
 			send_protocol(x, c->id, x_atom(x, ATOM_WM_TAKE_FOCUS));
 		x->focus_sent = target;
-		if (c && c->hint_urgent)
-			fetch_hints_seen(x, c);
 		/* mouse_warps: the pointer follows focus changed by keys. */
 		if (c && c->want_visible && wm->cfg.settings.mouse_warps &&
 		    !x->focus_by_pointer)

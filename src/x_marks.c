@@ -2,6 +2,7 @@
  * colour (focused, urgent) and _NET_WM_STATE. Sent only when it changes. */
 #include <xcb/xcb_ewmh.h>
 
+#include "fetch.h"
 #include "wm.h"
 #include "x.h"
 
@@ -79,5 +80,9 @@ void x_update_marks(struct wm *wm, const struct client *focused)
 		for (struct client *c = mon->clients; c; c = c->next) {
 			update_border(wm, c, focused);
 			update_net_state(&wm->x->ewmh, c, all);
+			/* Seen (focused, even in passing) or no longer
+			 * urgent to ctile: pagers and rofi read WM_HINTS. */
+			if (c->hint_urgent && !c->urgent && wm->exit == WM_RUN)
+				fetch_hints_seen(wm->x, c);
 		}
 }

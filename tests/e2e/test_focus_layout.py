@@ -183,6 +183,30 @@ def test_seen_urgency_is_cleared_for_pagers_and_stays_cleared_on_restart(wm):
     assert net_states(wm, a) == []
 
 
+def test_focus_passing_over_an_urgent_window_clears_it_for_pagers_too(wm):
+    """Mod4+j twice at once over an urgent window: ctile counts it as
+    seen, and so must pagers and rofi, which read WM_HINTS, whether ctile
+    handled the two keys in one turn (the focus never reached X) or not."""
+    c = wm.client()
+    a = c.create(title="a")
+    wm.wait_managed(a)
+    w = c.create(title="urgent one")
+    wm.wait_managed(w)
+    b = c.create(title="b")
+    wm.wait_managed(b)
+    c.set_wm_hints(w, urgent=True, sync=True)
+    wm.sync()
+    assert urgency_hint(wm, w) and wm.border_color(w) == COLOR_URGENT
+    assert wm.active() == b  # tiling order b, w, a: Mod4+j passes w
+    wm.run("xdotool", "key", "--delay", "0", "super+j", "super+j")
+    wm.sync()
+    assert wm.active() == a
+    wm.wait_until(lambda: not urgency_hint(wm, w),
+                  "the urgency flag of the window passed over to go")
+    assert wm.border_color(w) != COLOR_URGENT
+    assert net_states(wm, w) == []
+
+
 def test_an_urgent_window_adopted_with_the_focus_is_not_urgent(xvfb):
     """A window that is urgent when ctile starts and gets the focus (the
     only window there) is not shown urgent: it has the user's eyes."""
