@@ -44,8 +44,7 @@ static struct rect shrink(struct rect r, int by)
 
 static bool is_tiled(const struct client *c, const struct layout *l)
 {
-	return client_visible(c) && !c->floating && !c->fullscreen &&
-	       l->arrange;
+	return client_tiled(c) && l->arrange;
 }
 
 /* The first time a window floats (a key, the floating layout) it stays

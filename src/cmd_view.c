@@ -167,7 +167,7 @@ bool cmd_nmaster(struct wm *wm, const struct cmd_args *a, char *err, size_t len)
 	 * Mod4+d must undo (awesome stops there too). */
 	int tiled = 0;
 	for (struct client *c = wm->model.selmon->clients; c; c = c->next)
-		tiled += client_visible(c) && !c->floating && !c->fullscreen;
+		tiled += client_tiled(c);
 	if (a->argv[0][0] == '+' && v > ts->nmaster && v > tiled)
 		v = ts->nmaster > tiled ? ts->nmaster : tiled;
 	if (v > 64)

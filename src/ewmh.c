@@ -159,7 +159,6 @@ static void publish_stacking(struct wm *wm)
 			ids[i + never - 1 - k] = t;
 		}
 	} else {
-		i = n;
 		stacking_sorted(wm, ids, &i);
 	}
 	publish_root(wm->x, ROOT_CLIENT_LIST_STACKING,

@@ -98,10 +98,9 @@ bool key_parse(const char *spec, uint16_t *mods, uint32_t *keysym, char *err,
 	return true;
 }
 
-/* Does code produce keysym at a level from `from` to below `to` of layout? */
-static bool key_makes(struct xkb_keymap *km, xkb_keycode_t code,
-		      xkb_layout_index_t layout, xkb_level_index_t from,
-		      xkb_level_index_t to, uint32_t keysym)
+bool key_makes(struct xkb_keymap *km, xkb_keycode_t code,
+	       xkb_layout_index_t layout, xkb_level_index_t from,
+	       xkb_level_index_t to, uint32_t keysym)
 {
 	xkb_level_index_t levels =
 	    xkb_keymap_num_levels_for_key(km, code, layout);

@@ -6,9 +6,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <xkbcommon/xkbcommon.h>
 
 struct binding;
-struct xkb_keymap;
 
 /* A key given by its X keycode, as awesome's "#10": the keysym a binding
  * holds is the code with this bit set (key_parse refuses keysyms that
@@ -41,6 +41,11 @@ struct key_grab {
  * binding's own modifiers. A key and modifiers already taken stay with the
  * binding that took them: earlier bindings first, direct ones before the
  * fallbacks. False: out of memory (*ngrabs is what fitted). */
+/* Does code produce keysym at a level from `from` to below `to` of
+ * layout? */
+bool key_makes(struct xkb_keymap *km, xkb_keycode_t code,
+	       xkb_layout_index_t layout, xkb_level_index_t from,
+	       xkb_level_index_t to, uint32_t keysym);
 bool key_resolve(struct xkb_keymap *km, const struct binding *b, size_t n,
 		 struct key_grab **grabs, size_t *ngrabs, size_t *cap);
 

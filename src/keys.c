@@ -8,18 +8,6 @@
 #include "wm.h"
 #include "x.h"
 
-/* Does keycode produce keysym at its first level? */
-static bool key_has_sym(struct xkb_keymap *km, xcb_keycode_t code,
-			uint32_t keysym)
-{
-	const xkb_keysym_t *syms;
-	int n = xkb_keymap_key_get_syms_by_level(km, code, 0, 0, &syms);
-	for (int i = 0; i < n; i++)
-		if (syms[i] == keysym)
-			return true;
-	return false;
-}
-
 /* Which real modifier NumLock is on: a startup-time round trip. */
 static uint16_t find_numlock(struct xconn *x)
 {
@@ -33,8 +21,8 @@ static uint16_t find_numlock(struct xconn *x)
 		for (int k = 0; k < r->keycodes_per_modifier; k++) {
 			xcb_keycode_t code =
 			    codes[mod * r->keycodes_per_modifier + k];
-			if (code &&
-			    key_has_sym(x->kb.keymap, code, XKB_KEY_Num_Lock))
+			if (code && key_makes(x->kb.keymap, code, 0, 0, 1,
+					      XKB_KEY_Num_Lock))
 				mask = (uint16_t)(1 << mod);
 		}
 	free(r);

@@ -198,6 +198,18 @@ static struct client *stack_top_visible(const struct monitor *mon)
 	return NULL;
 }
 
+/* c has just got its monitor's focus: first in the focus history, and no
+ * longer urgent (it has the user's eyes). */
+static void focus_history_push(struct model *m, struct client *c)
+{
+	stack_remove(c);
+	c->snext = c->mon->stack;
+	c->mon->stack = c;
+	c->focused_at = ++m->focus_count;
+	if (c->urgent)
+		model_set_urgent(m, c, false);
+}
+
 void model_focus(struct model *m, struct client *c)
 {
 	if (c && !client_visible(c))
@@ -213,12 +225,7 @@ void model_focus(struct model *m, struct client *c)
 	mon->focus = c;
 	if (!c)
 		return;
-	stack_remove(c);
-	c->snext = mon->stack;
-	mon->stack = c;
-	c->focused_at = ++m->focus_count;
-	if (c->urgent)
-		model_set_urgent(m, c, false);
+	focus_history_push(m, c);
 }
 
 void model_refocus(struct model *m, struct monitor *mon)
@@ -229,19 +236,8 @@ void model_refocus(struct model *m, struct monitor *mon)
 	if (mon->focus != c)
 		m->dirty |= DIRTY_FOCUS | DIRTY_BAR;
 	mon->focus = c;
-	if (c) {
-		stack_remove(c);
-		c->snext = mon->stack;
-		mon->stack = c;
-		c->focused_at = ++m->focus_count;
-		if (c->urgent)
-			model_set_urgent(m, c, false);
-	}
-}
-
-static bool tiled(const struct client *c)
-{
-	return client_visible(c) && !c->floating && !c->fullscreen;
+	if (c)
+		focus_history_push(m, c);
 }
 
 /* The visible (or tiled) client after c (dir > 0) or before it, wrapping
@@ -256,7 +252,7 @@ static struct client *neighbour(const struct client *c, int dir,
 			passed = true;
 			continue;
 		}
-		if (!client_visible(i) || (tiled_only && !tiled(i)))
+		if (!client_visible(i) || (tiled_only && !client_tiled(i)))
 			continue;
 		if (!first)
 			first = i;
@@ -310,7 +306,7 @@ void model_swap_dir(struct model *m, int dir)
 	/* As in dwm: among the tiles, where a swap can be seen; a floating
 	 * window has no place there to change. */
 	struct client *c = model_focused(m);
-	if (!c || !tiled(c))
+	if (!c || !client_tiled(c))
 		return;
 	struct client *n = neighbour(c, dir, true);
 	if (!n || n == c)

@@ -148,6 +148,12 @@ static inline bool client_visible(const struct client *c)
 	return !c->minimized && (c->tags & c->mon->view) != 0;
 }
 
+/* Shown and in the layout's hands (not floating, not fullscreen). */
+static inline bool client_tiled(const struct client *c)
+{
+	return client_visible(c) && !c->floating && !c->fullscreen;
+}
+
 struct client *model_focused(const struct model *m);
 /* Focus c (NULL: the best visible one on the selected monitor). */
 void model_focus(struct model *m, struct client *c);

@@ -116,8 +116,10 @@ static void apply_hints(struct wm *wm, struct client *c,
 			       h.initial_state == XCB_ICCCM_WM_STATE_ICONIC;
 		return;
 	}
+	/* Flagged while focused: the marks pass clears the flag
+	 * (x_update_marks), as for any window seen. */
 	if (urgent && c == model_focused(&wm->model))
-		fetch_hints_seen(wm->x, c);
+		wm->model.dirty |= DIRTY_FOCUS;
 	/* Only a change of the flag: read again for another reason (or
 	 * before the flag is cleared), a window seen stays seen. */
 	if (urgent != was)

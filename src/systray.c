@@ -23,24 +23,13 @@
 
 /* --- where the tray lives */
 
-static int screen_number(const struct xconn *x)
-{
-	xcb_screen_iterator_t it =
-	    xcb_setup_roots_iterator(xcb_get_setup(x->conn));
-	for (int i = 0; it.rem; xcb_screen_next(&it), i++)
-		if (it.data->root == x->root)
-			return i;
-	return 0;
-}
-
 static bool intern_atoms(struct xconn *x, struct systray *t)
 {
 	char sel[40];
-	snprintf(sel, sizeof(sel), "_NET_SYSTEM_TRAY_S%d", screen_number(x));
+	snprintf(sel, sizeof(sel), "_NET_SYSTEM_TRAY_S%d", x->screen_num);
 	const char *names[TRAY_ATOMS] = {
 	    [TRAY_SELECTION] = sel,
 	    [TRAY_OPCODE] = "_NET_SYSTEM_TRAY_OPCODE",
-	    [TRAY_MANAGER] = "MANAGER",
 	    [TRAY_XEMBED] = "_XEMBED",
 	    [TRAY_XEMBED_INFO] = "_XEMBED_INFO",
 	    [TRAY_ORIENTATION] = "_NET_SYSTEM_TRAY_ORIENTATION",
@@ -132,15 +121,6 @@ void tray_changed(const struct wm *wm, struct systray *t)
 
 /* --- the selection */
 
-static xcb_window_t selection_owner(struct xconn *x, xcb_atom_t sel)
-{
-	xcb_get_selection_owner_reply_t *r = xcb_get_selection_owner_reply(
-	    x->conn, xcb_get_selection_owner(x->conn, sel), NULL);
-	xcb_window_t w = r ? r->owner : XCB_NONE;
-	free(r);
-	return w;
-}
-
 static void say_foreign(struct systray *t)
 {
 	if (!t->foreign_said)
@@ -179,30 +159,20 @@ static bool acquire(struct wm *wm, struct systray *t)
 {
 	struct xconn *x = wm->x;
 	xcb_atom_t sel = t->atoms[TRAY_SELECTION];
-	if (selection_owner(x, sel) != XCB_NONE) {
+	if (x_selection_owner(x, sel) != XCB_NONE) {
 		say_foreign(t);
 		return false;
 	}
 	create_window(x, t);
 	xcb_set_selection_owner(x->conn, t->win, sel, x->time);
-	if (selection_owner(x, sel) != t->win) { /* someone was quicker */
+	if (x_selection_owner(x, sel) != t->win) { /* someone was quicker */
 		xcb_destroy_window(x->conn, t->win);
 		t->win = XCB_NONE;
 		say_foreign(t);
 		return false;
 	}
-	/* Tell waiting icons that a tray is here (ICCCM 2.8). */
-	xcb_client_message_event_t ev = {
-	    .response_type = XCB_CLIENT_MESSAGE,
-	    .format = 32,
-	    .window = x->root,
-	    .type = t->atoms[TRAY_MANAGER],
-	};
-	ev.data.data32[0] = x->time;
-	ev.data.data32[1] = sel;
-	ev.data.data32[2] = t->win;
-	xcb_send_event(x->conn, 0, x->root, XCB_EVENT_MASK_STRUCTURE_NOTIFY,
-		       (const char *)&ev);
+	/* Tell waiting icons that a tray is here. */
+	x_announce_manager(x, sel, t->win, x->time);
 	log_info("systray: ctile is the system tray");
 	return true;
 }

@@ -66,15 +66,6 @@ static xcb_timestamp_t server_time(struct xconn *x, bool *old_gone,
 	return t;
 }
 
-static xcb_window_t selection_owner(struct xconn *x)
-{
-	xcb_get_selection_owner_reply_t *r = xcb_get_selection_owner_reply(
-	    x->conn, xcb_get_selection_owner(x->conn, x->wm_sn), NULL);
-	xcb_window_t owner = r ? r->owner : XCB_NONE;
-	free(r);
-	return owner;
-}
-
 /* Follow the old owner's window: it goes when its window manager does.
  * False if it is gone already. */
 static bool watch_owner(struct xconn *x, xcb_window_t owner)
@@ -110,18 +101,7 @@ static bool wait_gone(struct xconn *x, xcb_window_t old)
 
 void wm_selection_announce(struct xconn *x)
 {
-	xcb_timestamp_t t = x->wm_sn_time;
-	xcb_client_message_event_t ev = {
-	    .response_type = XCB_CLIENT_MESSAGE,
-	    .format = 32,
-	    .window = x->root,
-	    .type = x->manager,
-	};
-	ev.data.data32[0] = t;
-	ev.data.data32[1] = x->wm_sn;
-	ev.data.data32[2] = x->check;
-	xcb_send_event(x->conn, 0, x->root, XCB_EVENT_MASK_STRUCTURE_NOTIFY,
-		       (const char *)&ev);
+	x_announce_manager(x, x->wm_sn, x->check, x->wm_sn_time);
 }
 
 bool wm_selection_take(struct xconn *x, int screen, bool replace, char *err,
@@ -129,20 +109,16 @@ bool wm_selection_take(struct xconn *x, int screen, bool replace, char *err,
 {
 	char name[32];
 	snprintf(name, sizeof(name), "WM_S%d", screen);
-	xcb_intern_atom_cookie_t c1 =
-	    xcb_intern_atom(x->conn, 0, (uint16_t)strlen(name), name);
-	xcb_intern_atom_cookie_t c2 = xcb_intern_atom(x->conn, 0, 7, "MANAGER");
-	xcb_intern_atom_reply_t *r1 = xcb_intern_atom_reply(x->conn, c1, NULL);
-	xcb_intern_atom_reply_t *r2 = xcb_intern_atom_reply(x->conn, c2, NULL);
-	x->wm_sn = r1 ? r1->atom : XCB_NONE;
-	x->manager = r2 ? r2->atom : XCB_NONE;
-	free(r1);
-	free(r2);
-	if (!x->wm_sn || !x->manager) {
+	xcb_intern_atom_reply_t *r = xcb_intern_atom_reply(
+	    x->conn, xcb_intern_atom(x->conn, 0, (uint16_t)strlen(name), name),
+	    NULL);
+	x->wm_sn = r ? r->atom : XCB_NONE;
+	free(r);
+	if (!x->wm_sn) {
 		snprintf(err, len, "cannot intern %s", name);
 		return false;
 	}
-	xcb_window_t old = selection_owner(x);
+	xcb_window_t old = x_selection_owner(x, x->wm_sn);
 	if (old && !replace) {
 		snprintf(err, len,
 			 "another window manager is running (ctile --replace "
@@ -152,7 +128,7 @@ bool wm_selection_take(struct xconn *x, int screen, bool replace, char *err,
 	bool old_gone = !old || !watch_owner(x, old);
 	xcb_timestamp_t t = server_time(x, &old_gone, old);
 	xcb_set_selection_owner(x->conn, x->check, x->wm_sn, t);
-	if (selection_owner(x) != x->check) {
+	if (x_selection_owner(x, x->wm_sn) != x->check) {
 		snprintf(err, len, "cannot take the %s selection", name);
 		return false;
 	}

@@ -26,6 +26,7 @@ static const char *const atom_names[ATOM_COUNT] = {
     [ATOM_WM_WINDOW_ROLE] = "WM_WINDOW_ROLE",
     [ATOM_COMPOUND_TEXT] = "COMPOUND_TEXT",
     [ATOM_WM_CHANGE_STATE] = "WM_CHANGE_STATE",
+    [ATOM_MANAGER] = "MANAGER",
 };
 
 bool x_connect(struct xconn *x, const char *display, char *err, size_t len)
@@ -157,6 +158,31 @@ xcb_atom_t x_atom(const struct xconn *x, enum atom_id id)
 	return x->atoms[id];
 }
 
+xcb_window_t x_selection_owner(struct xconn *x, xcb_atom_t selection)
+{
+	xcb_get_selection_owner_reply_t *r = xcb_get_selection_owner_reply(
+	    x->conn, xcb_get_selection_owner(x->conn, selection), NULL);
+	xcb_window_t owner = r ? r->owner : XCB_NONE;
+	free(r);
+	return owner;
+}
+
+void x_announce_manager(struct xconn *x, xcb_atom_t selection,
+			xcb_window_t owner, xcb_timestamp_t time)
+{
+	xcb_client_message_event_t ev = {
+	    .response_type = XCB_CLIENT_MESSAGE,
+	    .format = 32,
+	    .window = x->root,
+	    .type = x_atom(x, ATOM_MANAGER),
+	};
+	ev.data.data32[0] = time;
+	ev.data.data32[1] = selection;
+	ev.data.data32[2] = owner;
+	xcb_send_event(x->conn, 0, x->root, XCB_EVENT_MASK_STRUCTURE_NOTIFY,
+		       (const char *)&ev);
+}
+
 uint32_t x_pixel(const struct xconn *x, uint32_t rgb)
 {
 	/* TrueColor depth 24/32, what every server of this century has. */
@@ -226,12 +252,6 @@ static void configure(struct xconn *x, struct client *c, int bw)
 	c->x.configured = true;
 }
 
-/* The maps, unmaps and configures of a switch would each send ctile a
- * MapNotify, UnmapNotify or ConfigureNotify it has no use for: the server
- * spends time making them (2N events to switch N windows) before the
- * screen is final. So x_apply sends them with the root's SubstructureNotify
- * off; the server grab around it makes sure no other client's unmap or
- * destroy comes in meanwhile and goes unseen. */
 /* X does not count grabs: one ungrab ends them all. These do. */
 void x_grab(struct xconn *x)
 {
@@ -245,6 +265,12 @@ void x_ungrab(struct xconn *x)
 		xcb_ungrab_server(x->conn);
 }
 
+/* The maps, unmaps and configures of a switch would each send ctile a
+ * MapNotify, UnmapNotify or ConfigureNotify it has no use for: the server
+ * spends time making them (2N events to switch N windows) before the
+ * screen is final. So x_apply sends them with the root's SubstructureNotify
+ * off; the server grab around it makes sure no other client's unmap or
+ * destroy comes in meanwhile and goes unseen. */
 static void quiet(struct xconn *x)
 {
 	if (x->quiet)
@@ -335,8 +361,8 @@ static void restack_from(struct xconn *x, struct monitor *mon,
 /* In a layout whose tiles overlap (monocle) the focused tile must be the
  * one on top, whatever changed the stacking: the layout itself (tile to
  * monocle, with the focus unchanged), windows shown or restacked over it
- * (restacked). True if it
- * was raised: the floating windows must go back above it. */
+ * (restacked). True if it was raised: the floating windows must go back
+ * above it. */
 static bool raise_focused_tile(struct xconn *x, struct monitor *mon,
 			       bool restacked)
 {

@@ -24,11 +24,13 @@ enum atom_id {
 	ATOM_WM_WINDOW_ROLE,
 	ATOM_COMPOUND_TEXT,
 	ATOM_WM_CHANGE_STATE,
+	ATOM_MANAGER,
 	ATOM_COUNT
 };
 
 /* What one outstanding request will tell us about a window. */
 /* The _NET_WM_STATE atoms ctile keeps, as bits. */
+/* In the order of x_marks.c's table of atoms: bit 1 << i, atom i. */
 enum net_state {
 	NET_STATE_FULLSCREEN = 1,
 	NET_STATE_DEMANDS_ATTENTION = 2,
@@ -165,7 +167,7 @@ struct xconn {
 	bool moving;	      /* a range is open in this turn */
 	xcb_timestamp_t time; /* of the last user event */
 	int screen_num;	      /* the screen ctile manages */
-	xcb_atom_t wm_sn, manager;  /* WM_Sn and MANAGER (wm_selection.c) */
+	xcb_atom_t wm_sn;     /* WM_Sn (wm_selection.c) */
 	xcb_timestamp_t wm_sn_time; /* when ctile took WM_Sn */
 	xcb_window_t focus_sent;    /* last input focus we set */
 	xcb_window_t active_sent;   /* last _NET_ACTIVE_WINDOW */
@@ -229,6 +231,12 @@ void x_disconnect(struct xconn *x);
 /* One round trip: every request sent so far has been handled. */
 void x_sync(struct xconn *x);
 xcb_atom_t x_atom(const struct xconn *x, enum atom_id id);
+/* The window owning selection, or XCB_NONE (one round trip). */
+xcb_window_t x_selection_owner(struct xconn *x, xcb_atom_t selection);
+/* ICCCM 2.8: tell the clients waiting for a manager of selection (a
+ * window manager, a system tray) that owner took it at time. */
+void x_announce_manager(struct xconn *x, xcb_atom_t selection,
+			xcb_window_t owner, xcb_timestamp_t time);
 
 /* Send every change between what arrange wants and what X has. */
 void x_apply(struct wm *wm);

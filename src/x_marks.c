@@ -27,18 +27,26 @@ static void update_border(struct wm *wm, struct client *c,
 	c->x.border_color = color;
 }
 
+/* The _NET_WM_STATE atoms ctile knows; bit 1 << i of enum net_state is
+ * the atom at i. One table for reading states and writing them. */
+#define NET_STATES 5
+static void net_state_atoms(const xcb_ewmh_connection_t *e,
+			    xcb_atom_t atoms[NET_STATES])
+{
+	atoms[0] = e->_NET_WM_STATE_FULLSCREEN;
+	atoms[1] = e->_NET_WM_STATE_DEMANDS_ATTENTION;
+	atoms[2] = e->_NET_WM_STATE_STICKY;
+	atoms[3] = e->_NET_WM_STATE_ABOVE;
+	atoms[4] = e->_NET_WM_STATE_HIDDEN;
+}
+
 unsigned x_net_state_bit(const xcb_ewmh_connection_t *e, xcb_atom_t state)
 {
-	if (state == e->_NET_WM_STATE_FULLSCREEN)
-		return NET_STATE_FULLSCREEN;
-	if (state == e->_NET_WM_STATE_DEMANDS_ATTENTION)
-		return NET_STATE_DEMANDS_ATTENTION;
-	if (state == e->_NET_WM_STATE_STICKY)
-		return NET_STATE_STICKY;
-	if (state == e->_NET_WM_STATE_ABOVE)
-		return NET_STATE_ABOVE;
-	if (state == e->_NET_WM_STATE_HIDDEN)
-		return NET_STATE_HIDDEN;
+	xcb_atom_t known[NET_STATES];
+	net_state_atoms(e, known);
+	for (unsigned i = 0; i < NET_STATES; i++)
+		if (state == known[i])
+			return 1u << i;
 	return 0;
 }
 
@@ -55,18 +63,12 @@ static void update_net_state(xcb_ewmh_connection_t *e, struct client *c,
 			(c->minimized ? NET_STATE_HIDDEN : 0);
 	if (c->x.net_state == want)
 		return;
-	xcb_atom_t atoms[5];
+	xcb_atom_t known[NET_STATES], atoms[NET_STATES];
+	net_state_atoms(e, known);
 	uint32_t n = 0;
-	if (want & NET_STATE_FULLSCREEN)
-		atoms[n++] = e->_NET_WM_STATE_FULLSCREEN;
-	if (want & NET_STATE_DEMANDS_ATTENTION)
-		atoms[n++] = e->_NET_WM_STATE_DEMANDS_ATTENTION;
-	if (want & NET_STATE_STICKY)
-		atoms[n++] = e->_NET_WM_STATE_STICKY;
-	if (want & NET_STATE_ABOVE)
-		atoms[n++] = e->_NET_WM_STATE_ABOVE;
-	if (want & NET_STATE_HIDDEN)
-		atoms[n++] = e->_NET_WM_STATE_HIDDEN;
+	for (unsigned i = 0; i < NET_STATES; i++)
+		if (want & (1u << i))
+			atoms[n++] = known[i];
 	xcb_ewmh_set_wm_state(e, c->id, n, atoms);
 	c->x.net_state = want;
 }
